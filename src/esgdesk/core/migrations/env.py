@@ -1,0 +1,29 @@
+"""Alembic environment: esgdesk passes its own engine in `config.attributes["engine"]`."""
+
+from alembic import context
+
+from esgdesk.core.models import metadata
+
+config = context.config
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    if engine is None:
+        from esgdesk.core.db import make_engine
+
+        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    raise SystemExit("esgdesk runs its migrations online only")
+run_migrations_online()

@@ -1,0 +1,1 @@
+"""Turning files from outside into documents: parsers, Korean press-release metadata, the import pipeline."""

@@ -1,0 +1,381 @@
+"""The import pipeline: sniff → parse → normalise → metadata → duplicate check → store original → commit.
+
+Each document is its own transaction, so an import that dies leaves every document either fully there or
+absent. A batch never stops on a bad file: each failure becomes one report entry with a reason a person
+understands, and the next file is read.
+
+The batch is a generator of progress events (`ImportProgress`), which the CLI prints and the GUI turns into
+signals; `run_import` drains it for callers that only want the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from esgdesk.core.archive import Archive
+from esgdesk.core.lock import current_user
+from esgdesk.core.models import (
+    Activity,
+    Document,
+    DocumentFile,
+    DocumentKind,
+    Organization,
+    SourceFile,
+    utcnow,
+)
+from esgdesk.core.text import content_hash, normalize_line, normalize_text, title_key
+from esgdesk.ingest.limits import ImportLimits
+from esgdesk.ingest.parsers import ParsedDocument, ParseError, ParserRegistry, SourceInput, default_registry
+from esgdesk.ingest.release_text import complete_release_metadata
+from esgdesk.ingest.sources import BatchEntry, expand_paths
+
+#: metadata keys that have columns of their own; everything else goes to Document.extra
+_COLUMN_KEYS = frozenset({"department", "ministry", "source_url", "source_id"})
+
+#: called with the ids of documents just committed (search indexing, entity extraction, tag rules)
+AfterCommit = Callable[[Archive, list[int]], None]
+
+
+@dataclass
+class ImportedEntry:
+    id: int
+    title: str
+    path: str
+    kind: str
+    merged_listing_items: list[int] = field(default_factory=list)
+
+
+@dataclass
+class DuplicateEntry:
+    path: str
+    title: str
+    id: int
+    reason: str
+
+
+@dataclass
+class FailedEntry:
+    path: str
+    error: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[ImportedEntry] = field(default_factory=list)
+    duplicates: list[DuplicateEntry] = field(default_factory=list)
+    failed: list[FailedEntry] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, list[dict[str, object]]]:
+        return {
+            "imported": [
+                {"id": e.id, "title": e.title, "path": e.path, "kind": e.kind, "merged": e.merged_listing_items}
+                for e in self.imported
+            ],
+            "duplicates": [{"path": e.path, "title": e.title, "id": e.id, "reason": e.reason} for e in self.duplicates],
+            "failed": [{"path": e.path, "error": e.error} for e in self.failed],
+        }
+
+
+@dataclass
+class ImportProgress:
+    """One step of a batch: `done` of `total` files handled (total grows while folders are walked)."""
+
+    done: int
+    total: int
+    path: str
+    report: ImportReport
+
+
+class ImportPipeline:
+    def __init__(
+        self,
+        archive: Archive,
+        registry: ParserRegistry | None = None,
+        limits: ImportLimits | None = None,
+        after_commit: Iterable[AfterCommit] = (),
+    ) -> None:
+        self.archive = archive
+        self.registry = registry or default_registry()
+        self.limits = limits or ImportLimits()
+        self.after_commit = list(after_commit)
+        self.author = current_user()
+
+    # -- the batch -------------------------------------------------------------------------------------
+
+    def run(self, paths: list[str | Path]) -> Iterator[ImportProgress]:
+        report = ImportReport()
+        entries = list(expand_paths(paths))
+        for done, entry in enumerate(entries, start=1):
+            self._import_entry(entry, report)
+            yield ImportProgress(done=done, total=len(entries), path=str(entry.path), report=report)
+
+    def _import_entry(self, entry: BatchEntry, report: ImportReport) -> None:
+        path_text = str(entry.path)
+        if entry.error:
+            report.failed.append(FailedEntry(path_text, entry.error))
+            return
+        try:
+            data = self._read(entry.path)
+            source = SourceInput(name=entry.path.name, data=data)
+            parser = self.registry.choose(source)
+            parsed = self._parse(parser, source)
+        except ParseError as exc:
+            report.failed.append(FailedEntry(path_text, str(exc)))
+            return
+        media_type = parser.media_types[0] if parser.media_types else _guess_media_type(entry.path)
+        for document in parsed:
+            try:
+                self._import_document(document, source, media_type, path_text, report)
+            except ParseError as exc:
+                report.failed.append(FailedEntry(path_text, str(exc)))
+
+    def _read(self, path: Path) -> bytes:
+        try:
+            size = path.stat().st_size
+            if size > self.limits.max_file_bytes:
+                limit_mb = self.limits.max_file_bytes // (1024 * 1024)
+                raise ParseError(f"the file is larger than the {limit_mb} MB import limit ({size:,} bytes)")
+            with path.open("rb") as handle:
+                data = handle.read(self.limits.max_file_bytes + 1)
+        except PermissionError as exc:
+            raise ParseError("the file cannot be read: permission denied") from exc
+        except IsADirectoryError as exc:
+            raise ParseError("this is a folder, not a file") from exc
+        except OSError as exc:
+            raise ParseError(f"the file cannot be read ({exc.strerror or exc})") from exc
+        if len(data) > self.limits.max_file_bytes:
+            raise ParseError("the file grew past the import limit while it was read")
+        if not data:
+            raise ParseError("the file is empty")
+        return data
+
+    def _parse(self, parser: object, source: SourceInput) -> list[ParsedDocument]:
+        try:
+            documents = parser.parse(source)  # type: ignore[attr-defined]
+        except ParseError:
+            raise
+        except (MemoryError, RecursionError) as exc:
+            raise ParseError(f"the file is too complex to read safely ({type(exc).__name__})") from exc
+        except Exception as exc:  # a parser bug must cost one file, never the batch
+            name = getattr(parser, "name", "file")
+            raise ParseError(f"the {name} reader failed on this file ({type(exc).__name__}: {exc})") from exc
+        if not documents:
+            raise ParseError("no text was found in the file")
+        return documents
+
+    # -- one document ----------------------------------------------------------------------------------
+
+    def _import_document(
+        self, parsed: ParsedDocument, source: SourceInput, media_type: str, path: str, report: ImportReport
+    ) -> None:
+        prepared = _prepare(parsed, fallback_title=Path(source.name).stem)
+        with self.archive.writing("import"), self.archive.session() as session:
+            duplicate = _find_duplicate(session, prepared)
+            if duplicate is not None:
+                existing, reason, keep_original = duplicate
+                if keep_original:
+                    self._attach_original(session, existing, source, media_type, role="original")
+                if prepared.kind == DocumentKind.LISTING_ITEM and existing.kind != DocumentKind.LISTING_ITEM:
+                    _remember_listing(existing, prepared)
+                    session.add(existing)
+                session.commit()
+                report.duplicates.append(DuplicateEntry(path, prepared.title, existing.id or 0, reason))
+                return
+            document = prepared
+            document.author = self.author
+            document.ministry_id = _organization_id(session, parsed.metadata.get("ministry"))
+            session.add(document)
+            session.flush()
+            if document.kind != DocumentKind.LISTING_ITEM:
+                self._attach_original(session, document, source, media_type, role="original")
+                for attachment in parsed.attachments:
+                    attached = SourceInput(attachment.name, attachment.data)
+                    self._attach_original(session, document, attached, _guess_media_type(Path(attachment.name)))
+            merged = _merge_listing_items(session, document)
+            session.add(
+                Activity(
+                    author=self.author,
+                    action="import",
+                    object_kind="document",
+                    object_id=document.id,
+                    summary=document.title,
+                )
+            )
+            session.commit()
+            assert document.id is not None
+            report.imported.append(ImportedEntry(document.id, document.title, path, document.kind, merged))
+        for hook in self.after_commit:
+            hook(self.archive, [document.id])
+
+    def _attach_original(
+        self, session: Session, document: Document, source: SourceInput, media_type: str, role: str = "attachment"
+    ) -> None:
+        digest = self.archive.files.store(source.data)
+        stored = session.exec(select(SourceFile).where(SourceFile.sha256 == digest)).first()
+        if stored is None:
+            stored = SourceFile(sha256=digest, name=source.name, media_type=media_type, size=len(source.data))
+            session.add(stored)
+            session.flush()
+        link = session.get(DocumentFile, (document.id, stored.id))
+        if link is None:
+            session.add(DocumentFile(document_id=document.id, source_file_id=stored.id, role=role))
+
+
+def run_import(archive: Archive, paths: list[str | Path], **options: object) -> ImportReport:
+    """Import `paths` and return the report (for callers that need no progress)."""
+    report = ImportReport()
+    for progress in ImportPipeline(archive, **options).run(paths):  # type: ignore[arg-type]
+        report = progress.report
+    return report
+
+
+# -- helpers ---------------------------------------------------------------------------------------------
+
+
+def _prepare(parsed: ParsedDocument, fallback_title: str) -> Document:
+    """A Document row (not yet added) from what a parser found, normalised and hashed."""
+    if parsed.kind != DocumentKind.LISTING_ITEM:
+        complete_release_metadata(parsed)
+    body = normalize_text(parsed.body)
+    title = normalize_line(parsed.title or "") or _title_from_body(body) or fallback_title
+    metadata = parsed.metadata
+    extra = {key: _jsonable(value) for key, value in metadata.items() if key not in _COLUMN_KEYS and value is not None}
+    if parsed.warnings:
+        extra["warnings"] = list(parsed.warnings)
+    published = parsed.published
+    if published is None and isinstance(metadata.get("published"), dt.date):
+        published = metadata["published"]  # type: ignore[assignment]
+    if parsed.kind == DocumentKind.LISTING_ITEM:
+        digest = content_hash(f"{DocumentKind.LISTING_ITEM}\n{title}\n{published}")
+    else:
+        digest = content_hash(body) if body else content_hash(f"{parsed.kind}\n{title}\n{published}")
+    return Document(
+        title=title,
+        body=body,
+        kind=parsed.kind,
+        department=_optional_line(metadata.get("department")),
+        published=published,
+        source_url=_optional_line(metadata.get("source_url")),
+        source_id=_optional_line(metadata.get("source_id")),
+        content_hash=digest,
+        partial=parsed.partial,
+        extra=extra,
+    )
+
+
+def _find_duplicate(session: Session, document: Document) -> tuple[Document, str, bool] | None:
+    """An existing document this one repeats: (it, why, whether to keep the new file as another original).
+
+    The same text (in any encoding or container) adds nothing. The same release in another format — found
+    by its source id, or by headline and date — adds its file as another original of the one document.
+    """
+    same_text = session.exec(select(Document).where(Document.content_hash == document.content_hash)).first()
+    if same_text is not None:
+        return same_text, "the same text is already in the archive", False
+    if document.kind == DocumentKind.LISTING_ITEM:
+        for candidate in _documents_with_title(session, document.title, exclude_kind=None):
+            if candidate.kind != DocumentKind.LISTING_ITEM:
+                return candidate, "the release of this listing item is already in the archive", False
+        return None
+    if document.source_id:
+        same_source = session.exec(
+            select(Document).where(Document.source_id == document.source_id, Document.kind != DocumentKind.LISTING_ITEM)
+        ).first()
+        if same_source is not None:
+            return same_source, f"the same release (source id {document.source_id}) is already in the archive", True
+    if document.published is not None:
+        for candidate in _documents_with_title(session, document.title, exclude_kind=DocumentKind.LISTING_ITEM):
+            if candidate.published == document.published:
+                return candidate, "a release with the same title and date is already in the archive", True
+    return None
+
+
+def _documents_with_title(session: Session, title: str, exclude_kind: str | None) -> list[Document]:
+    """Documents whose title matches ignoring spacing and punctuation (compared in Python: keys vary)."""
+    key = title_key(title)
+    if not key:
+        return []
+    # Narrow in SQL by a distinctive fragment, then compare keys exactly.
+    fragment = max(title.split(), key=len) if title.split() else title
+    statement = select(Document).where(col(Document.title).contains(fragment))
+    if exclude_kind:
+        statement = statement.where(Document.kind != exclude_kind)
+    return [candidate for candidate in session.exec(statement) if title_key(candidate.title) == key]
+
+
+def _merge_listing_items(session: Session, document: Document) -> list[int]:
+    """A full release absorbs the reading-list items announcing it: their board data moves into it."""
+    if document.kind == DocumentKind.LISTING_ITEM:
+        return []
+    merged: list[int] = []
+    for item in _documents_with_title(session, document.title, exclude_kind=None):
+        if item.kind != DocumentKind.LISTING_ITEM or item.id == document.id:
+            continue
+        _remember_listing(document, item)
+        merged.append(item.id or 0)
+        session.delete(item)
+    if merged:
+        session.add(document)
+    return merged
+
+
+def _remember_listing(document: Document, item: Document) -> None:
+    listings = list(document.extra.get("listings", []))
+    entry = {
+        "board": item.extra.get("board"),
+        "board_number": item.extra.get("board_number"),
+        "views": item.extra.get("views"),
+        "posted": item.published.isoformat() if item.published else None,
+    }
+    if entry not in listings:
+        listings.append(entry)
+    document.extra = {**document.extra, "listings": listings}
+    document.updated_at = utcnow()
+
+
+def _organization_id(session: Session, name: object) -> int | None:
+    """The ministry as an Organization row, made on first sight; renamings are resolved by knowledge/."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    name = normalize_line(name)
+    existing = session.exec(select(Organization).where(Organization.name == name)).first()
+    if existing is None:
+        existing = Organization(key=name, name=name, names=[{"name": name}], aliases=[])
+        session.add(existing)
+        session.flush()
+    return existing.id
+
+
+def _title_from_body(body: str) -> str | None:
+    for line in body.split("\n"):
+        line = normalize_line(line)
+        if line:
+            return line[:200]
+    return None
+
+
+def _optional_line(value: object) -> str | None:
+    if value is None:
+        return None
+    text = normalize_line(str(value))
+    return text or None
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    return value
+
+
+def _guess_media_type(path: Path) -> str:
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"

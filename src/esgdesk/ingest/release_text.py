@@ -1,0 +1,152 @@
+"""From the plain text of a release (typed, pasted from a board, or extracted from a file) to documents.
+
+A release copied from a board has four parts, each handled here:
+
+    탄소중립에 따른 위기, 지역 주도 준비 지원        ← headline
+    담당부서 : 산업통상부                           ← labelled header fields
+      • 한국생산성본부  • 0  • 768  • Print …       ← the board's page furniture (not body text)
+    탄소중립은 기존 …                               ← the body
+    (산업통상자원부, 2023.04.28)                    ← trailer: ministry and date
+    https://www.korea.kr/…?newsId=156565174        ← source address
+    ESG 정책뉴스 / 번호 제목 글쓴이 날짜 조회수 …     ← the board's listing: reading-list items
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgdesk.core.models import DocumentKind
+from esgdesk.core.text import normalize_line, normalize_text
+from esgdesk.ingest.listing import Listing, find_listing
+from esgdesk.ingest.parsers.base import ParsedDocument
+from esgdesk.ingest.press_release import (
+    embargo_kind,
+    find_source_url,
+    find_trailer,
+    ministry_from_department,
+    news_id_from_url,
+    parse_korean_date,
+    read_header,
+)
+
+#: a furniture line: a bullet, then a short value (`• 768`, `• Print`, `• 상태: 노출`)
+_FURNITURE = re.compile(r"^\s*[•·▪◦‣∙]\s*(.{0,40})$")
+_URL_LINE = re.compile(r"^https?://\S+$")
+
+
+def documents_from_text(text: str, fallback_title: str) -> list[ParsedDocument]:
+    """The release in `text` (if any) followed by one listing item per row of a pasted board listing."""
+    lines = normalize_text(text).split("\n")
+    listing = find_listing(lines)
+    release_lines = lines[: listing.start_line] if listing else lines
+    documents: list[ParsedDocument] = []
+    if any(line.strip() for line in release_lines):
+        documents.append(release_from_lines(release_lines, fallback_title))
+    if listing:
+        documents.extend(listing_items(listing))
+    return documents
+
+
+def release_from_lines(lines: list[str], fallback_title: str) -> ParsedDocument:
+    header = read_header(lines)
+    index = header.body_start
+    furniture: list[str] = []
+    while index < len(lines):
+        match = _FURNITURE.match(lines[index])
+        if match:
+            furniture.append(normalize_line(match.group(1)))
+        elif lines[index].strip():
+            break
+        index += 1
+    trailer = find_trailer(lines[index:])
+    body_end = index + trailer.line_index if trailer else len(lines)
+    body_lines = lines[index:body_end]
+    tail_lines = lines[body_end:]
+    if not trailer:
+        # no trailer: a final bare address line is the source, not body text
+        while body_lines and (not body_lines[-1].strip() or _URL_LINE.match(body_lines[-1].strip())):
+            tail_lines.insert(0, body_lines.pop())
+
+    document = ParsedDocument(
+        body=normalize_text("\n".join(body_lines)),
+        title=header.title or fallback_title,
+    )
+    metadata = document.metadata
+    metadata.update(header.fields)
+    if furniture:
+        # The board's own counters (views, likes, its date) are kept as printed, not interpreted:
+        # their order differs between boards.
+        metadata["board_fields"] = furniture
+    if trailer:
+        metadata["ministry"] = trailer.ministry
+        document.published = trailer.published
+    _complete_from_fields(document)
+    source_url = find_source_url("\n".join(tail_lines)) or find_source_url("\n".join(lines))
+    if source_url and (news_id_from_url(source_url) or tail_lines):
+        metadata["source_url"] = source_url
+        news_id = news_id_from_url(source_url)
+        if news_id:
+            metadata["source_id"] = news_id
+    return document
+
+
+def complete_release_metadata(document: ParsedDocument) -> None:
+    """Fill what a format did not state (title, department, ministry, date, source) from the text itself."""
+    lines = document.body.split("\n")
+    header = read_header(lines)
+    if not document.title and header.title:
+        document.title = header.title
+    for name, value in header.fields.items():
+        document.metadata.setdefault(name, value)
+    trailer = find_trailer(lines)
+    if trailer:
+        document.metadata.setdefault("ministry", trailer.ministry)
+        if document.published is None:
+            document.published = trailer.published
+    _complete_from_fields(document)
+    if "source_url" not in document.metadata:
+        url = find_source_url(document.body)
+        if url and news_id_from_url(url):
+            document.metadata["source_url"] = url
+    url = document.metadata.get("source_url")
+    if isinstance(url, str) and "source_id" not in document.metadata:
+        news_id = news_id_from_url(url)
+        if news_id:
+            document.metadata["source_id"] = news_id
+
+
+def _complete_from_fields(document: ParsedDocument) -> None:
+    metadata = document.metadata
+    department = metadata.get("department")
+    if isinstance(department, str) and "ministry" not in metadata:
+        ministry = ministry_from_department(department)
+        if ministry:
+            metadata["ministry"] = ministry
+    embargo = metadata.get("embargo")
+    if isinstance(embargo, str):
+        kind = embargo_kind(embargo)
+        if kind:
+            metadata["embargo_kind"] = kind
+        if document.published is None:
+            document.published = parse_korean_date(embargo)
+    distributed = metadata.get("distributed")
+    if document.published is None and isinstance(distributed, str):
+        document.published = parse_korean_date(distributed)
+
+
+def listing_items(listing: Listing) -> list[ParsedDocument]:
+    items = []
+    for row in listing.rows:
+        item = ParsedDocument(body="", title=row.title, kind=DocumentKind.LISTING_ITEM, published=row.date)
+        item.metadata.update(
+            {
+                "board": listing.board,
+                "board_number": row.number,
+                "views": row.views,
+                "author": row.author,
+            }
+        )
+        if row.badges:
+            item.metadata["badges"] = row.badges
+        items.append(item)
+    return items
