@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from esgdesk import __version__
-from esgdesk.core.archive import Archive
+from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.paths import archive_location
 
@@ -85,7 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_archive(args: argparse.Namespace) -> Archive:
-    return Archive.open(archive_location(args.archive))
+    return Archive.open(archive_location(args.archive), lock_timeout=_lock_timeout())
+
+
+def _lock_timeout() -> float:
+    """How long to wait for another writer; ESGDESK_LOCK_TIMEOUT (seconds) overrides the default."""
+    try:
+        return float(os.environ.get("ESGDESK_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
 
 
 # -- commands --------------------------------------------------------------------------------------------

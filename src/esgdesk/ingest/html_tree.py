@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 #: content that is never text a reader should see
-DROPPED_ELEMENTS = frozenset(
-    {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "canvas", "head"}
-)
+DROPPED_ELEMENTS = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "canvas"})
 VOID_ELEMENTS = frozenset(
     {
         "area",
@@ -40,6 +38,8 @@ BLOCK_ELEMENTS = frozenset(
         "ol", "p", "pre", "section", "table", "tr", "ul", "caption", "tbody", "thead", "tfoot", "body",
     }
 )  # fmt: skip
+#: elements kept in the tree for their attributes (links, meta) but never read as text
+_NOT_TEXT = frozenset({"head", "title"})
 #: an element closes these open elements when it starts (the few implied end tags pages rely on)
 _IMPLIED_END = {"p": {"p"}, "li": {"li"}, "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"}}
 #: a guard against pathological nesting in hostile files
@@ -79,11 +79,16 @@ class Element:
         """The element's text with block elements on their own lines and table cells separated by tabs."""
         parts: list[str] = []
         _collect_text(self, parts)
-        lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+        lines = [
+            "\t".join(" ".join(cell.split()) for cell in line.split("\t")).strip()
+            for line in "".join(parts).split("\n")
+        ]
         return "\n".join(lines).strip()
 
 
 def _collect_text(element: Element, parts: list[str]) -> None:
+    if element.tag in _NOT_TEXT:
+        return
     if element.tag == "br":
         parts.append("\n")
         return

@@ -29,8 +29,9 @@ from esgdesk.ingest.press_release import (
     read_header,
 )
 
-#: a furniture line: a bullet, then a short value (`• 768`, `• Print`, `• 상태: 노출`)
-_FURNITURE = re.compile(r"^\s*[•·▪◦‣∙]\s*(.{0,40})$")
+#: a furniture line: a bullet, then a short value (`• 768`, `• Print`, `• 상태: 노출`). A copy saved in a
+#: legacy encoding has `?` where the bullet was (CP949 has no U+2022).
+_FURNITURE = re.compile(r"^\s*[•·▪◦‣∙?]\s*(.{0,40})$")
 _URL_LINE = re.compile(r"^https?://\S+$")
 
 

@@ -29,6 +29,8 @@ def expand_paths(paths: list[str | Path]) -> Iterator[BatchEntry]:
             yield BatchEntry(path, "no such file or folder")
         elif path.is_dir():
             yield from _walk(path)
+        elif not path.is_file():
+            yield BatchEntry(path, "not a regular file (a device, pipe or socket)")
         else:
             yield BatchEntry(path)
 
