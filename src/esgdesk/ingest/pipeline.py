@@ -38,6 +38,9 @@ from esgdesk.ingest.sources import BatchEntry, expand_paths
 #: metadata keys that have columns of their own; everything else goes to Document.extra
 _COLUMN_KEYS = frozenset({"department", "ministry", "source_url", "source_id"})
 
+#: kinds that are only a title and a date by nature (a board row, a feed entry without description)
+_KINDS_WITHOUT_BODY = frozenset({DocumentKind.LISTING_ITEM, DocumentKind.FEED_ITEM})
+
 #: called with the ids of documents just committed (search indexing, entity extraction, tag rules)
 AfterCommit = Callable[[Archive, list[int]], None]
 
@@ -175,6 +178,9 @@ class ImportPipeline:
         self, parsed: ParsedDocument, source: SourceInput, media_type: str, path: str, report: ImportReport
     ) -> None:
         prepared = _prepare(parsed, fallback_title=Path(source.name).stem)
+        if not prepared.body and prepared.kind not in _KINDS_WITHOUT_BODY and not parsed.metadata.get("needs_ocr"):
+            # An empty document helps nobody; only a scan (kept for later OCR) is worth archiving without text.
+            raise ParseError("the document holds no text")
         with self.archive.writing("import"), self.archive.session() as session:
             duplicate = _find_duplicate(session, prepared)
             if duplicate is not None:
@@ -251,6 +257,9 @@ def _prepare(parsed: ParsedDocument, fallback_title: str) -> Document:
     published = parsed.published
     if published is None and isinstance(metadata.get("published"), dt.date):
         published = metadata["published"]  # type: ignore[assignment]
+    kind = parsed.kind
+    if kind == DocumentKind.PRESS_RELEASE and not _states_a_release(metadata, published):
+        kind = DocumentKind.OTHER  # a memo or a form is not a press release just because it is a document
     if parsed.kind == DocumentKind.LISTING_ITEM:
         digest = content_hash(f"{DocumentKind.LISTING_ITEM}\n{title}\n{published}")
     else:
@@ -258,7 +267,7 @@ def _prepare(parsed: ParsedDocument, fallback_title: str) -> Document:
     return Document(
         title=title,
         body=body,
-        kind=parsed.kind,
+        kind=kind,
         department=_optional_line(metadata.get("department")),
         published=published,
         source_url=_optional_line(metadata.get("source_url")),
@@ -267,6 +276,11 @@ def _prepare(parsed: ParsedDocument, fallback_title: str) -> Document:
         partial=parsed.partial,
         extra=extra,
     )
+
+
+def _states_a_release(metadata: dict[str, object], published: dt.date | None) -> bool:
+    """A release names its department or ministry, or carries a korea.kr id; a dated headline alone will do."""
+    return bool(metadata.get("department") or metadata.get("ministry") or metadata.get("source_id") or published)
 
 
 def _find_duplicate(session: Session, document: Document) -> tuple[Document, str, bool] | None:

@@ -62,6 +62,8 @@ def default_registry() -> ParserRegistry:
 def _load_builtin_parsers() -> list[Parser]:
     # One import per format module; each module exposes exactly one parser class.
     from esgdesk.ingest.parsers.html import HtmlParser
+    from esgdesk.ingest.parsers.hwp import HwpParser
+    from esgdesk.ingest.parsers.hwpx import HwpxParser
     from esgdesk.ingest.parsers.text import TextParser
 
-    return [TextParser(), HtmlParser()]
+    return [TextParser(), HtmlParser(), HwpParser(), HwpxParser()]

@@ -50,7 +50,8 @@ class ParsedDocument:
     """What a parser found in a file: text plus whatever metadata the format itself states.
 
     `metadata` uses these keys when known: department, ministry, published (datetime.date), source_url,
-    source_id, author, embargo, contact, board_number, views. Anything else is kept too (stored as the
+    source_id, author, embargo, contact, board_number, views, and `needs_ocr` (True for a scan with no text
+    layer: the only kind of document the pipeline keeps without text). Anything else is kept too (stored as the
     document's extra metadata). Korean press-release fields found in the *text* are added later by
     `esgdesk.ingest.press_release`, so a parser only fills what its format knows.
     """

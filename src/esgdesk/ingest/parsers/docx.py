@@ -1,0 +1,292 @@
+"""Word documents (.docx, Office Open XML): releases some ministries and most agencies send as Word files.
+
+Read with python-docx, but not through its high-level `Paragraph.text`, which drops text that is in the
+document: tracked insertions (`w:ins`), content controls (`w:sdt`), smart tags and simple fields. The body's
+XML is walked in document order instead; paragraphs and tables interleave as they stand (a table's cells row
+by row, cells separated by a tab, a row per line). Deleted text (`w:del`), field codes (`w:instrText`) and the
+fallback copy of text boxes (`mc:Fallback`, a duplicate of `mc:Choice`) are skipped.
+
+Headers and footers go to metadata["headers"] / metadata["footers"], not into the body: they repeat the
+ministry's banner ("보도자료", logo text) and page numbers, and placed first they would be taken for the
+headline by the release-metadata step; placed last they would break the duplicate check against the same
+release in HWPX or PDF.
+
+The package is a zip from e-mail or the web: member sizes and compression ratios are checked from the
+central directory before python-docx inflates anything (CPython's zipfile never returns more than a member's
+declared size, so the declared sizes bound memory), and any XML part with a DTD is refused (entity expansion,
+external entities) before lxml sees it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+
+import docx
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from esgdesk.core.text import normalize_line, normalize_text
+from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
+
+__all__ = ["DocxParser"]
+
+ZIP_MAGIC = b"PK\x03\x04"
+DOCUMENT_PART = "word/document.xml"
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 500 * 1024 * 1024
+MAX_RATIO = 200
+#: small parts may compress very well (a page of empty table cells); the ratio counts above this size
+RATIO_FLOOR = 1024 * 1024
+MAX_MEMBERS = 10_000
+#: nested tables and content controls deeper than this are not real documents
+MAX_DEPTH = 60
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_JUNK_TITLE = re.compile(
+    r"^(?:untitled.*|제목\s*없음.*|문서\s*\d*|document\s*\d*|보도\s*자료|press\s+release)$"
+    r"|\.(?:hwpx?|docx?|pdf|txt|rtf|odt)$",
+    re.IGNORECASE,
+)
+
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_TR, _TC, _R, _T = qn("w:tr"), qn("w:tc"), qn("w:r"), qn("w:t")
+_TAB, _BR, _CR, _NB_HYPHEN = qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+_TXBX_CONTENT = qn("w:txbxContent")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: subtrees that hold no visible text of the paragraph
+_SKIPPED = frozenset(
+    {qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText"), qn("w:pPr"), qn("w:rPr"), _MC_FALLBACK}
+)
+#: containers whose children are blocks (paragraphs, tables) rather than runs
+_BLOCK_CONTAINERS = frozenset({_SDT_CONTENT, qn("w:customXml"), qn("w:body"), qn("w:hdr"), qn("w:ftr")})
+
+
+class DocxParser:
+    name = "docx"
+    media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
+
+    def score(self, source: SourceInput) -> int | None:
+        """A zip with `word/document.xml` is Word, whatever its name says (.doc, .zip, no extension)."""
+        if source.data.startswith(ZIP_MAGIC):
+            try:
+                with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
+                    names = set(archive.namelist())
+            except Exception:
+                names = set()
+            if DOCUMENT_PART in names and "[Content_Types].xml" in names:
+                return 100
+        if source.suffix == ".docx":
+            return 10
+        return None
+
+    def parse(self, source: SourceInput) -> list[ParsedDocument]:
+        _check_package(source.data)
+        try:
+            word = docx.Document(io.BytesIO(source.data))
+        except Exception as exc:
+            raise ParseError(f"the Word file is damaged or not a .docx document ({_reason(exc)})") from exc
+        try:
+            return [_read_document(word)]
+        except RecursionError as exc:
+            raise ParseError("the Word file is nested too deeply to read safely") from exc
+        except Exception as exc:
+            raise ParseError(f"the Word file is damaged and cannot be read ({_reason(exc)})") from exc
+
+
+# -- package safety --------------------------------------------------------------------------------------
+
+
+def _check_package(data: bytes) -> None:
+    """Refuse zip bombs and XML with DTDs before python-docx (zipfile + lxml) touches the content."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as exc:
+        raise ParseError("the Word file is damaged (it is not a readable zip package)") from exc
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise ParseError(f"the Word file holds too many parts ({len(members):,}) to be a document")
+        total = 0
+        for member in members:
+            _check_member_size(member)
+            total += member.file_size
+            if total > MAX_TOTAL_BYTES:
+                raise ParseError("the Word file unpacks to more than 500 MB; it looks like a zip bomb")
+        names = {member.filename for member in members}
+        if DOCUMENT_PART not in names:
+            raise ParseError("the file is a zip package but not a Word document (no word/document.xml)")
+        for member in members:
+            if member.filename.lower().endswith((".xml", ".rels")):
+                _check_xml_part(archive, member)
+
+
+def _check_member_size(member: zipfile.ZipInfo) -> None:
+    if member.file_size > MAX_MEMBER_BYTES:
+        raise ParseError(f"a part of the Word file unpacks to more than 100 MB ({member.filename}); refused")
+    ratio = member.file_size / max(member.compress_size, 1)
+    if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+        raise ParseError(f"a part of the Word file is compressed {ratio:.0f} times; it looks like a zip bomb")
+
+
+def _check_xml_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    try:
+        content = archive.read(member)
+    except Exception as exc:
+        raise ParseError(f"the Word file is damaged (part {member.filename} cannot be unpacked)") from exc
+    if _DTD.search(_as_ascii_compatible(content)):
+        raise ParseError("the Word file declares an XML DTD or entities, which esgdesk refuses for safety")
+
+
+def _as_ascii_compatible(content: bytes) -> bytes:
+    """UTF-16/32 XML would hide `<!DOCTYPE` from a byte search; re-encode it first."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if content.startswith(bom):
+            return content.decode(encoding, errors="replace").encode("utf-8")
+    if content[:4] in (b"<\x00?\x00", b"<\x00!\x00"):
+        return content.decode("utf-16-le", errors="replace").encode("utf-8")
+    if content[:4] in (b"\x00<\x00?", b"\x00<\x00!"):
+        return content.decode("utf-16-be", errors="replace").encode("utf-8")
+    return content
+
+
+# -- text ------------------------------------------------------------------------------------------------
+
+
+def _read_document(word: WordDocument) -> ParsedDocument:
+    body = "\n".join(_block_lines(word.element.body, 0))
+    document = ParsedDocument(body=_clean(body))
+    headers, footers = _headers_and_footers(word)
+    if headers:
+        document.metadata["headers"] = headers
+    if footers:
+        document.metadata["footers"] = footers
+    _read_core_properties(word, document)
+    return document
+
+
+def _block_lines(container: _Element, depth: int) -> Iterator[str]:
+    """Lines of a block container (body, header, content control) in document order."""
+    if depth > MAX_DEPTH:
+        return
+    for child in container:
+        if child.tag == _P:
+            yield from _paragraph_lines(child, depth)
+        elif child.tag == _TBL:
+            yield from _table_lines(child, depth)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _block_lines(content, depth + 1)
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _block_lines(child, depth + 1)
+
+
+def _paragraph_lines(paragraph: _Element, depth: int) -> Iterator[str]:
+    """The paragraph's own text, then the paragraphs of any text boxes anchored in it."""
+    parts: list[str] = []
+    boxes: list[_Element] = []
+    _inline_text(paragraph, parts, boxes)
+    yield "".join(parts)
+    for box in boxes:
+        yield from _block_lines(box, depth + 1)
+
+
+def _inline_text(element: _Element, parts: list[str], boxes: list[_Element]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue  # comments and processing instructions have a non-string tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+        elif tag == _TXBX_CONTENT:
+            boxes.append(child)
+        else:
+            _inline_text(child, parts, boxes)
+
+
+def _table_lines(table: _Element, depth: int) -> Iterator[str]:
+    """A row per line, cells separated by tabs. Each `w:tc` once: merged cells are not repeated."""
+    if depth > MAX_DEPTH:
+        return
+    for row in _children(table, _TR):
+        cells = [_cell_text(cell, depth + 1) for cell in _children(row, _TC)]
+        if any(cells):
+            yield "\t".join(cells)
+
+
+def _children(element: _Element, tag: str) -> Iterator[_Element]:
+    """Direct children with `tag`, also those wrapped in content controls (`w:sdt`) or custom XML."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (_SDT, _SDT_CONTENT, qn("w:customXml")):
+            yield from _children(child, tag)
+
+
+def _cell_text(cell: _Element, depth: int) -> str:
+    """A cell's paragraphs (and nested tables) on one line, so the row stays one line."""
+    lines = _block_lines(cell, depth)
+    return " ".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _headers_and_footers(word: WordDocument) -> tuple[list[str], list[str]]:
+    headers: list[str] = []
+    footers: list[str] = []
+    for section in word.sections:
+        for kind, found in (("header", headers), ("footer", footers)):
+            for name in (kind, f"first_page_{kind}", f"even_page_{kind}"):
+                part = getattr(section, name)
+                if part.is_linked_to_previous:
+                    continue
+                text = _clean("\n".join(_block_lines(part._element, 0)))
+                if text and text not in found:
+                    found.append(text)
+    return headers, footers
+
+
+def _read_core_properties(word: WordDocument, document: ParsedDocument) -> None:
+    """Title, author and dates as the file states them. `created` is not the release date: metadata only."""
+    try:
+        properties = word.core_properties
+        title, author = properties.title, properties.author
+        created, modified = properties.created, properties.modified
+        subject, keywords = properties.subject, properties.keywords
+    except Exception:
+        return
+    title = normalize_line(_CONTROLS.sub("", title or ""))
+    if title and not _JUNK_TITLE.search(title):
+        document.title = title
+    for key, value in (("author", author), ("subject", subject), ("keywords", keywords)):
+        value = normalize_line(_CONTROLS.sub("", value or ""))
+        if value:
+            document.metadata[key] = value
+    if created is not None:
+        document.metadata["created"] = created
+    if modified is not None:
+        document.metadata["modified"] = modified
+
+
+def _clean(text: str) -> str:
+    return normalize_text(_CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def _reason(exc: BaseException) -> str:
+    text = normalize_line(str(exc))[:160]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

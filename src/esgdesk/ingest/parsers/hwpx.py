@@ -1,0 +1,486 @@
+"""HWPX documents: Hangul's zip-of-XML format (OWPML, KS X 6101), the successor of HWP 5.0.
+
+The package resembles EPUB: a stored `mimetype` member (`application/hwp+zip`), `META-INF/container.xml`
+pointing at `Contents/content.hpf` (an OPF package whose spine orders the sections), and the body in
+`Contents/section0.xml`, `section1.xml` ... Hangul itself tolerates a missing `META-INF/manifest.xml`, and
+so does this parser; without a usable `content.hpf` the sections are read in numeric order.
+
+Section XML: `hs:sec` holds paragraphs `hp:p`, which hold runs `hp:run`, which hold text `hp:t` (with
+`hp:lineBreak`, `hp:tab` ... inside it) and objects: tables `hp:tbl/hp:tr/hp:tc`, drawing objects whose
+`hp:drawText/hp:subList` holds paragraphs, and `hp:ctrl` for headers, footers and notes. Elements are
+matched by local name, because the namespace URIs changed between OWPML versions (2011, 2016 ...).
+
+Files come from e-mail and the web, so the zip is read under size and ratio limits and the XML with
+defusedxml (no DTDs, no entities).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import ParseError as XmlSyntaxError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from esgdesk.ingest.limits import ImportLimits
+from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
+from esgdesk.ingest.parsers.hwp import ParagraphText, clean_text, layout_table
+
+__all__ = ["HwpxParser"]
+
+ZIP_MAGIC = b"PK\x03\x04"
+HWPX_MIMETYPE = b"application/hwp+zip"
+CONTENT_HPF = "Contents/content.hpf"
+
+#: Limits for hostile input: the importer-wide container limits, plus a per-member cap.
+_LIMITS = ImportLimits()
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = _LIMITS.max_unpacked_bytes
+MAX_RATIO = _LIMITS.max_compression_ratio
+MAX_MEMBERS = _LIMITS.max_members
+#: Small members may legitimately compress very well (a run of empty paragraphs); the ratio check
+#: starts above this size.
+RATIO_FLOOR = 1024 * 1024
+MAX_NESTING = 100
+_READ_CHUNK = 1024 * 1024
+
+_SECTION_NAME = re.compile(r"(?:^|/)section(\d+)\.xml$", re.IGNORECASE)
+
+#: Objects anchored in a paragraph whose text belongs after it rather than inside it.
+_NOTE_OBJECTS = frozenset({"header", "footer", "footNote", "endNote"})
+#: Elements that never hold document text (layout, alt text, hidden comments, field parameters ...).
+_NO_TEXT = frozenset(
+    {
+        "secPr",
+        "linesegarray",
+        "shapeComment",
+        "hiddenComment",
+        "parameters",
+        "script",
+        "fieldBegin",
+        "fieldEnd",
+        "colPr",
+        "pageNum",
+        "autoNum",
+        "newNum",
+        "pageHiding",
+        "bookmark",
+        "indexmark",
+    }
+)
+#: Inline elements inside `hp:t` and what they read as.
+_INLINE_CHARS = {"lineBreak": "\n", "tab": "\t", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
+
+_MSG_PASSWORD = (
+    "암호가 걸린 HWPX 문서입니다 — the HWPX file is protected by a password; "
+    "open it in Hangul, remove the password and import it again"
+)
+
+
+def _damaged(detail: str) -> ParseError:
+    return ParseError(f"손상된 HWPX 문서입니다 — the HWPX file is damaged or incomplete ({detail})")
+
+
+class TooLarge(ParseError):
+    """A member exceeds the unpacking limits: never tolerated, unlike a merely damaged optional member."""
+
+
+def _too_big(detail: str) -> ParseError:
+    return TooLarge(
+        f"HWPX 문서의 압축을 풀면 너무 큽니다 — the HWPX file is too large when unpacked ({detail}); "
+        "it may be a zip bomb"
+    )
+
+
+def local_name(tag: object) -> str:
+    """An element's name without its namespace (comments and processing instructions have none)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+# --------------------------------------------------------------------------------------------------
+# The zip package, read under limits
+# --------------------------------------------------------------------------------------------------
+
+
+class Package:
+    """Members of an HWPX zip, each read at most once under per-member, ratio and total limits.
+
+    The limits are checked against the sizes the zip declares *and* while reading, because a hostile zip
+    can declare small sizes and still inflate to gigabytes.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise _damaged(f"not a readable zip archive: {exc}") from exc
+        names = self._zip.namelist()
+        if len(names) > MAX_MEMBERS:
+            self._zip.close()
+            raise _too_big(f"{len(names)} members")
+        self.names = frozenset(names)
+        self._total = 0
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def read(self, name: str, limit: int | None = None) -> bytes:
+        limit = MAX_MEMBER_BYTES if limit is None else limit
+        info = self._zip.getinfo(name)
+        if info.flag_bits & 0x1:
+            raise ParseError(_MSG_PASSWORD)
+        if info.file_size > limit:
+            raise _too_big(f"{name} declares {info.file_size} bytes")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _too_big(f"{name} is compressed more than {MAX_RATIO:g}:1")
+        if self._total + info.file_size > MAX_TOTAL_BYTES:
+            raise _too_big("the members read exceed the total limit")
+        out = bytearray()
+        try:
+            with self._zip.open(info) as member:
+                while chunk := member.read(_READ_CHUNK):
+                    out += chunk
+                    if len(out) > limit or self._total + len(out) > MAX_TOTAL_BYTES:
+                        raise _too_big(f"{name} inflates beyond its limit")
+        except ParseError:
+            raise
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+            raise _damaged(f"{name}: {exc}") from exc
+        except NotImplementedError as exc:
+            raise _damaged(f"{name} uses an unsupported compression method") from exc
+        self._total += len(out)
+        return bytes(out)
+
+    def xml(self, name: str) -> Element:
+        return parse_xml(self.read(name), name)
+
+
+def parse_xml(data: bytes, name: str) -> Element:
+    """Parse XML with DTDs, entities and external references forbidden (billion laughs, XXE)."""
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise ParseError(
+            f"HWPX 문서에 허용되지 않는 XML 구조가 있습니다 — {name} uses XML features refused for safety "
+            f"(DTD or entities): {type(exc).__name__}"
+        ) from exc
+    except XmlSyntaxError as exc:
+        raise _damaged(f"{name} is not well-formed XML: {exc}") from exc
+
+
+# --------------------------------------------------------------------------------------------------
+# Package structure: which sections, in which order; metadata
+# --------------------------------------------------------------------------------------------------
+
+
+def _hpf_path(package: Package) -> str | None:
+    """The OPF package file: named by META-INF/container.xml, else the usual Contents/content.hpf."""
+    if "META-INF/container.xml" in package.names:
+        try:
+            container = package.xml("META-INF/container.xml")
+        except ParseError:
+            container = None
+        for element in container.iter() if container is not None else ():
+            path = element.get("full-path", "")
+            if local_name(element.tag) == "rootfile" and path.lower().endswith(".hpf") and path in package.names:
+                return path
+    return CONTENT_HPF if CONTENT_HPF in package.names else None
+
+
+def _resolve(href: str, hpf: str, names: Iterable[str]) -> str | None:
+    """A manifest href as a member name: Hancom writes package-root paths, OPF says relative to the hpf."""
+    candidates = [href.lstrip("/"), posixpath.normpath(posixpath.join(posixpath.dirname(hpf), href))]
+    return next((candidate for candidate in candidates if candidate in names), None)
+
+
+def spine_sections(hpf: Element, hpf_name: str, names: Iterable[str]) -> list[str]:
+    """Section members in the order of the OPF spine (manifest order if the spine names none)."""
+    names = frozenset(names)
+    items: dict[str, str] = {}
+    manifest_order: list[str] = []
+    spine: list[str] = []
+    for element in hpf.iter():
+        name = local_name(element.tag)
+        if name == "item" and element.get("href"):
+            items[element.get("id", "")] = element.get("href", "")
+            manifest_order.append(element.get("href", ""))
+        elif name == "itemref" and element.get("idref"):
+            spine.append(element.get("idref", ""))
+    hrefs = [items[idref] for idref in spine if idref in items] or manifest_order
+    sections: list[str] = []
+    for href in hrefs:
+        member = _resolve(href, hpf_name, names)
+        if member and _SECTION_NAME.search(member) and member not in sections:
+            sections.append(member)
+    return sections
+
+
+def numbered_sections(names: Iterable[str]) -> list[str]:
+    """`Contents/sectionN.xml` in numeric order: the fallback when the package lists nothing usable."""
+    found = []
+    for name in names:
+        match = _SECTION_NAME.search(name)
+        if match and name.startswith("Contents/"):
+            found.append((int(match.group(1)), name))
+    return [name for _, name in sorted(found)]
+
+
+def hpf_metadata(hpf: Element) -> tuple[str | None, dict[str, object]]:
+    """Title and the metadata Hangul writes into content.hpf (`opf:title`, `opf:meta name=...`)."""
+    title: str | None = None
+    metadata: dict[str, object] = {}
+    keys = {"creator": "author", "subject": "subject", "keyword": "keywords", "description": "comments"}
+    dates = {"CreatedDate": "created", "ModifiedDate": "modified"}
+    for element in hpf.iter():
+        name = local_name(element.tag)
+        value = clean_text("".join(element.itertext())).strip()
+        if not value:
+            continue
+        if name == "title" and title is None:
+            title = value
+        elif name == "meta":
+            meta = element.get("name", "")
+            if meta in keys:
+                metadata[keys[meta]] = value
+            elif meta in dates:
+                metadata[dates[meta]] = value
+    return title, metadata
+
+
+# --------------------------------------------------------------------------------------------------
+# Section text
+# --------------------------------------------------------------------------------------------------
+
+
+class SectionWalker:
+    """Reads the text of a section element in reading order."""
+
+    def __init__(self) -> None:
+        self.too_deep = False
+
+    def paragraphs(self, container: Element, depth: int = 0) -> list[str]:
+        """The paragraphs directly in `container` (a section or a subList), as text."""
+        if self._deep(depth):
+            return []
+        out: list[str] = []
+        for child in container:
+            name = local_name(child.tag)
+            if name == "p":
+                out.append(self.paragraph(child, depth + 1))
+            elif name == "switch":
+                branch = _switch_branch(child)
+                if branch is not None:
+                    out.extend(self.paragraphs(branch, depth + 1))
+        return out
+
+    def paragraph(self, para: Element, depth: int) -> str:
+        builder = ParagraphText()
+        for child in para:
+            self._inline(child, builder, depth + 1)
+        return builder.result()
+
+    def _deep(self, depth: int) -> bool:
+        if depth > MAX_NESTING:
+            self.too_deep = True
+            return True
+        return False
+
+    def _inline(self, element: Element, builder: ParagraphText, depth: int) -> None:
+        """One child of a paragraph or run: text, an object placed at its position, or a note."""
+        if self._deep(depth):
+            return
+        name = local_name(element.tag)
+        if name in _NO_TEXT or not name:
+            return
+        if name == "run":
+            for child in element:
+                self._inline(child, builder, depth + 1)
+        elif name == "t":
+            _text_element(element, builder)
+        elif name == "ctrl":
+            for child in element:
+                child_name = local_name(child.tag)
+                if child_name in _NOTE_OBJECTS:
+                    builder.note(self.object_text(child, depth + 1))
+                elif child_name not in _NO_TEXT:
+                    builder.block(self.object_text(child, depth + 1))
+        elif name == "switch":
+            branch = _switch_branch(element)
+            if branch is not None:
+                for child in branch:
+                    self._inline(child, builder, depth + 1)
+        elif name == "dutmal":  # ruby text: the main text reads inline, the annotation is dropped
+            main = next((c for c in element if local_name(c.tag) == "mainText"), None)
+            if main is not None:
+                builder.text("".join(main.itertext()))
+        elif name == "tbl":
+            builder.block(self.table(element, depth + 1))
+        else:  # drawing objects, containers, pictures with captions, equations, form controls
+            builder.block(self.object_text(element, depth + 1))
+
+    def object_text(self, element: Element, depth: int) -> str:
+        """Every paragraph inside an object (text box, header, note, group ...), in document order."""
+        if self._deep(depth):
+            return ""
+        blocks: list[str] = []
+        for child in element:
+            name = local_name(child.tag)
+            if name in _NO_TEXT or not name:
+                continue
+            if name == "subList":
+                blocks.extend(self.paragraphs(child, depth + 1))
+            elif name == "p":
+                blocks.append(self.paragraph(child, depth + 1))
+            elif name == "tbl":
+                blocks.append(self.table(child, depth + 1))
+            elif name == "switch":
+                branch = _switch_branch(child)
+                if branch is not None:
+                    blocks.append(self.object_text(branch, depth + 1))
+            else:
+                blocks.append(self.object_text(child, depth + 1))
+        return "\n".join(block for block in blocks if block.strip())
+
+    def table(self, table: Element, depth: int) -> str:
+        """Caption, then cells row by row (`hp:tr/hp:tc`), laid out like the HWP parser does."""
+        if self._deep(depth):
+            return ""
+        caption = ""
+        rows: list[list[str]] = []
+        for child in table:
+            name = local_name(child.tag)
+            if name == "caption":
+                caption = self.object_text(child, depth + 1)
+            elif name == "tr":
+                rows.append(
+                    [clean_text(self.object_text(cell, depth + 2)) for cell in child if local_name(cell.tag) == "tc"]
+                )
+        parts = [caption, layout_table(rows)]
+        return "\n".join(part for part in parts if part.strip())
+
+
+def _switch_branch(switch: Element) -> Element | None:
+    """`hp:switch` holds alternative renderings of the same content: read one (the first case)."""
+    children = list(switch)
+    for wanted in ("case", "default"):
+        branch = next((c for c in children if local_name(c.tag) == wanted), None)
+        if branch is not None:
+            return branch
+    return None
+
+
+def _text_element(element: Element, builder: ParagraphText) -> None:
+    """`hp:t`: its text, inline elements (line breaks, tabs ...) and their tails.
+
+    Tracked changes mark deletions with empty `deleteBegin`/`deleteEnd` elements around text that is
+    still in the file; that text is not part of the current document and is skipped (until the end of
+    the paragraph at most, so a damaged marker cannot swallow the rest of the document).
+    """
+    if element.text and not builder.deleting:
+        builder.text(element.text)
+    for child in element:
+        name = local_name(child.tag)
+        if name == "deleteBegin":
+            builder.deleting = True
+        elif name == "deleteEnd":
+            builder.deleting = False
+        elif not builder.deleting:
+            builder.text(_INLINE_CHARS.get(name, ""))
+        if child.tail and not builder.deleting:
+            builder.text(child.tail)
+
+
+# --------------------------------------------------------------------------------------------------
+# The parser
+# --------------------------------------------------------------------------------------------------
+
+
+class HwpxParser:
+    """HWPX (OWPML) documents."""
+
+    name = "hwpx"
+    media_types: tuple[str, ...] = ("application/hwp+zip",)
+
+    def score(self, source: SourceInput) -> int | None:
+        data = source.data
+        if not data.startswith(ZIP_MAGIC):
+            return None
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and archive.getinfo("mimetype").file_size < 256:
+                    with archive.open("mimetype") as member:
+                        if member.read(256).strip() == HWPX_MIMETYPE:
+                            return 100
+                if "Contents/section0.xml" in names or CONTENT_HPF in names:
+                    return 100
+                return None
+        except Exception:  # a damaged zip: claim it if its stored mimetype says HWPX
+            return 100 if b"mimetype" + HWPX_MIMETYPE in data[:256] else None
+
+    def parse(self, source: SourceInput) -> list[ParsedDocument]:
+        try:
+            package = Package(source.data)
+            try:
+                return [self._parse_package(package)]
+            finally:
+                package.close()
+        except ParseError:
+            raise
+        except (MemoryError, RecursionError) as exc:
+            raise ParseError(
+                f"HWPX 문서가 너무 크거나 복잡합니다 — the HWPX file is too large or too deeply nested "
+                f"to import ({type(exc).__name__})"
+            ) from exc
+        except Exception as exc:  # zipfile and expat raise many types on damaged files
+            raise _damaged(f"{type(exc).__name__}: {exc}") from exc
+
+    def _parse_package(self, package: Package) -> ParsedDocument:
+        _refuse_encrypted(package)
+        title: str | None = None
+        metadata: dict[str, object] = {}
+        warnings: list[str] = []
+        sections: list[str] = []
+        hpf_name = _hpf_path(package)
+        if hpf_name is not None:
+            try:
+                hpf = package.xml(hpf_name)
+            except TooLarge:
+                raise
+            except ParseError:
+                warnings.append(f"{hpf_name} could not be read; sections were read in numeric order")
+            else:
+                title, metadata = hpf_metadata(hpf)
+                sections = spine_sections(hpf, hpf_name, package.names)
+        if not sections:
+            sections = numbered_sections(package.names)
+        if not sections:
+            raise _damaged("no Contents/sectionN.xml")
+        walker = SectionWalker()
+        texts = [clean_text("\n".join(walker.paragraphs(package.xml(name)))) for name in sections]
+        if walker.too_deep:
+            warnings.append("objects nested too deeply were skipped")
+        body = clean_text("\n".join(texts))
+        if not body.strip():
+            warnings.append("문서에 텍스트가 없습니다 (the document contains no text)")
+        return ParsedDocument(
+            body=body,
+            title=title or None,
+            metadata=metadata,
+            warnings=warnings,
+            partial=walker.too_deep,
+        )
+
+
+def _refuse_encrypted(package: Package) -> None:
+    """Password-protected HWPX keeps encrypted members and declares them in META-INF/manifest.xml."""
+    name = "META-INF/manifest.xml"
+    if name in package.names:
+        manifest = package.read(name, limit=4 * 1024 * 1024)
+        if b"encryption-data" in manifest:
+            raise ParseError(_MSG_PASSWORD)
