@@ -1,0 +1,38 @@
+"""What every command module shares: exit codes, opening the archive, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
+from esgdesk.core.paths import archive_location
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_CANNOT_RUN = 2
+
+
+def open_archive(args: argparse.Namespace) -> Archive:
+    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing."""
+    return Archive.open(archive_location(args.archive), lock_timeout=lock_timeout())
+
+
+def lock_timeout() -> float:
+    """How long to wait for another writer; ESGDESK_LOCK_TIMEOUT (seconds) overrides the default."""
+    try:
+        return float(os.environ.get("ESGDESK_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def iso_or_none(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,120 @@
+"""`import`, `list`, `show`, `info`: getting documents in and looking at them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TextIO
+
+from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    imp = commands.add_parser("import", help="import files and folders (recursively)")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.set_defaults(handler=cmd_import)
+
+    lst = commands.add_parser("list", help="list documents, newest first")
+    lst.add_argument("--limit", type=int, metavar="N")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_list)
+
+    show = commands.add_parser("show", help="show one document")
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+
+    info = commands.add_parser("info", help="counts of what the archive holds")
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(handler=cmd_info)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from esgdesk.ingest.pipeline import ImportPipeline, ImportReport
+
+    archive = open_archive(args)
+    report = ImportReport()
+    progress_out = sys.stderr if (sys.stderr.isatty() and not args.json) else None
+    for progress in ImportPipeline(archive).run(args.paths):
+        report = progress.report
+        if progress_out:
+            print_progress(progress_out, progress.done, progress.total, progress.path)
+    if progress_out:
+        progress_out.write("\n")
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for entry in report.imported:
+            print(f"imported   #{entry.id}  {entry.title}")
+        for duplicate in report.duplicates:
+            print(f"duplicate  #{duplicate.id}  {duplicate.title}  ({duplicate.reason})")
+        print(
+            f"{len(report.imported)} imported, {len(report.duplicates)} duplicates, {len(report.failed)} failed",
+            file=sys.stderr,
+        )
+    for failure in report.failed:
+        print(f"esgdesk: cannot import {failure.path}: {failure.error}", file=sys.stderr)
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from esgdesk.core.documents import list_documents
+
+    documents = list_documents(open_archive(args), limit=args.limit)
+    if args.json:
+        print_json([document.as_json() for document in documents])
+        return EXIT_OK
+    for document in documents:
+        print(f"{document.id:>6}  {document.published or '----------'}  {document.kind:<13}  {document.title}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from esgdesk.core.documents import document_details
+
+    details = document_details(open_archive(args), args.id)
+    if args.json:
+        print_json(details)
+        return EXIT_OK
+    print(details["title"])
+    for label, key in (
+        ("kind", "kind"),
+        ("ministry", "ministry"),
+        ("department", "department"),
+        ("published", "published"),
+        ("source", "source_url"),
+        ("source id", "source_id"),
+    ):
+        if details.get(key):
+            print(f"{label:>10}: {details[key]}")
+    if details["tags"]:
+        print(f"{'tags':>10}: {', '.join(details['tags'])}")
+    if details["regions"]:
+        print(f"{'regions':>10}: {', '.join(details['regions'])}")
+    for file in details["files"]:
+        print(f"{'file':>10}: {file['name']} ({file['media_type']}, sha256 {file['sha256'][:12]}…)")
+    print()
+    print(details["body"])
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from esgdesk.core.documents import archive_counts
+
+    counts = archive_counts(open_archive(args))
+    if args.json:
+        print_json(counts)
+    else:
+        for key, value in counts.items():
+            print(f"{key:>12}: {value}")
+    return EXIT_OK
+
+
+def print_progress(out: TextIO, done: int, total: int, path: str) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    name = os.path.basename(path)[:40]
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+    out.flush()

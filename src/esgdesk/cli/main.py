@@ -1,0 +1,64 @@
+"""The parser, the dispatch, and the handling every command shares (errors, pipes, encodings)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from esgdesk import __version__
+from esgdesk.cli import app, library, search
+from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
+from esgdesk.core.errors import EsgdeskError
+
+__all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
+
+#: every module that adds commands; order is the order `esgdesk --help` lists them in
+COMMAND_MODULES: tuple[ModuleType, ...] = (app, library, search)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="esgdesk",
+        description="An offline archive of Korean policy press releases. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"esgdesk {__version__}")
+    parser.add_argument(
+        "--archive",
+        metavar="DIR",
+        help="the archive folder (default: $ESGDESK_ARCHIVE, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    parser.set_defaults(handler=app.cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
+        return int(exc.code or 0)
+    _use_utf8_when_piped()
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # `esgdesk list | head`: the reader left, which is not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at interpreter exit
+        return EXIT_OK
+    except EsgdeskError as exc:
+        print(f"esgdesk: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        print("esgdesk: interrupted", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+
+
+def _use_utf8_when_piped() -> None:
+    """Data piped to another program is UTF-8 on every platform (Windows would pick the ANSI code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        if not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
