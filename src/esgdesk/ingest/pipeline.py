@@ -14,7 +14,7 @@ import datetime as dt
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sqlmodel import Session, col, select
 
@@ -25,6 +25,7 @@ from esgdesk.core.models import (
     Document,
     DocumentFile,
     DocumentKind,
+    DocumentRevision,
     Organization,
     SourceFile,
     utcnow,
@@ -33,7 +34,9 @@ from esgdesk.core.text import content_hash, normalize_line, normalize_text, titl
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers import ParsedDocument, ParseError, ParserRegistry, SourceInput, default_registry
 from esgdesk.ingest.release_text import complete_release_metadata
-from esgdesk.ingest.sources import BatchEntry, expand_paths
+from esgdesk.ingest.safe_zip import SafeZip, is_zip
+from esgdesk.ingest.sources import BatchEntry, expand_paths, is_skipped_name
+from esgdesk.ingest.worker import ParseOutcome, parse_source, shared_worker
 
 #: metadata keys that have columns of their own; everything else goes to Document.extra
 _COLUMN_KEYS = frozenset({"department", "ministry", "source_url", "source_id"})
@@ -43,6 +46,23 @@ _KINDS_WITHOUT_BODY = frozenset({DocumentKind.LISTING_ITEM, DocumentKind.FEED_IT
 
 #: called with the ids of documents just committed (search indexing, entity extraction, tag rules)
 AfterCommit = Callable[[Archive, list[int]], None]
+
+
+#: zips inside zips are unpacked this many levels deep
+MAX_ZIP_DEPTH = 3
+#: an e-mail's attachments beyond this many are kept out (a mail bomb is not a release)
+MAX_ATTACHMENTS = 100
+#: which attachment's text stands for a mailed release: the most faithful format first
+_TEXT_PREFERENCE = {"hwpx": 0, "hwp": 1, "docx": 2, "pdf": 3, "html": 4, "text": 5}
+
+
+@dataclass(frozen=True)
+class Original:
+    """A file to keep with a document, and in which role (the file itself, or its attachment)."""
+
+    source: SourceInput
+    media_type: str
+    role: str
 
 
 @dataclass
@@ -96,6 +116,8 @@ class ImportProgress:
 
 
 class ImportPipeline:
+    """One batch import. Use `run` (a generator of progress) or the `run_import` shortcut."""
+
     def __init__(
         self,
         archive: Archive,
@@ -108,6 +130,8 @@ class ImportPipeline:
         self.limits = limits or ImportLimits()
         self.after_commit = list(after_commit)
         self.author = current_user()
+        # A custom registry (tests, plug-ins) cannot be sent to the worker, so it parses in this process.
+        self._isolate = self.limits.parse_in_worker and registry is None
 
     # -- the batch -------------------------------------------------------------------------------------
 
@@ -119,24 +143,97 @@ class ImportPipeline:
             yield ImportProgress(done=done, total=len(entries), path=str(entry.path), report=report)
 
     def _import_entry(self, entry: BatchEntry, report: ImportReport) -> None:
-        path_text = str(entry.path)
         if entry.error:
-            report.failed.append(FailedEntry(path_text, entry.error))
+            report.failed.append(FailedEntry(str(entry.path), entry.error))
             return
         try:
             data = self._read(entry.path)
-            source = SourceInput(name=entry.path.name, data=data)
-            parser = self.registry.choose(source)
-            parsed = self._parse(parser, source)
         except ParseError as exc:
-            report.failed.append(FailedEntry(path_text, str(exc)))
+            report.failed.append(FailedEntry(str(entry.path), str(exc)))
             return
-        media_type = parser.media_types[0] if parser.media_types else _guess_media_type(entry.path)
-        for document in parsed:
+        self._import_blob(str(entry.path), SourceInput(name=entry.path.name, data=data), report, depth=0)
+
+    def _import_blob(self, path: str, source: SourceInput, report: ImportReport, depth: int) -> None:
+        """One file's bytes: a zip of files is unpacked and each member imported; anything else is parsed."""
+        if is_zip(source.data) and not self._claimed_by_a_format(source):
+            self._import_zip(path, source, report, depth)
+            return
+        try:
+            outcome = self._parse(source)
+        except ParseError as exc:
+            report.failed.append(FailedEntry(path, str(exc)))
+            return
+        for document in outcome.documents:
             try:
-                self._import_document(document, source, media_type, path_text, report)
+                originals = [Original(source, outcome.media_type, "original")]
+                if document.attachments:
+                    document, originals = self._with_attachments(document, originals)
+                self._import_document(document, originals, path, report)
             except ParseError as exc:
-                report.failed.append(FailedEntry(path_text, str(exc)))
+                report.failed.append(FailedEntry(path, str(exc)))
+
+    def _claimed_by_a_format(self, source: SourceInput) -> bool:
+        """HWPX and DOCX are zips too; a parser that recognises the package by its members owns it."""
+        return any((parser.score(source) or 0) >= 100 for parser in self.registry.parsers)
+
+    def _import_zip(self, path: str, source: SourceInput, report: ImportReport, depth: int) -> None:
+        if depth >= MAX_ZIP_DEPTH:
+            report.failed.append(FailedEntry(path, "zip files nested this deep are not unpacked"))
+            return
+        try:
+            archive_zip = SafeZip(source.data, self.limits)
+        except ParseError as exc:
+            report.failed.append(FailedEntry(path, str(exc)))
+            return
+        try:
+            for member in archive_zip.members():
+                member_path = f"{path}/{member.name}"
+                if is_skipped_name(PurePosixPath(member.name).name):
+                    continue
+                if member.data is None:
+                    report.failed.append(FailedEntry(member_path, member.error or "the member cannot be read"))
+                elif not member.data:
+                    report.failed.append(FailedEntry(member_path, "the file is empty"))
+                else:
+                    member_source = SourceInput(name=PurePosixPath(member.name).name, data=member.data)
+                    self._import_blob(member_path, member_source, report, depth + 1)
+        finally:
+            archive_zip.close()
+
+    def _with_attachments(
+        self, container: ParsedDocument, originals: list[Original]
+    ) -> tuple[ParsedDocument, list[Original]]:
+        """An e-mail with its release attached is one document: the attachment's text, all files kept.
+
+        The most faithful attachment gives the text (HWPX, HWP, DOCX, PDF, page, text — in that order); the
+        message itself is kept as metadata. Attachments that cannot be read are noted, not fatal.
+        """
+        candidates: list[tuple[int, ParsedDocument]] = []
+        for attachment in container.attachments[:MAX_ATTACHMENTS]:
+            attached = SourceInput(name=attachment.name, data=attachment.data)
+            try:
+                outcome = self._parse(attached)
+            except ParseError as exc:
+                container.warnings.append(f"attachment {attachment.name} could not be read: {exc}")
+                originals.append(Original(attached, _guess_media_type(Path(attachment.name)), "attachment"))
+                continue
+            originals.append(Original(attached, outcome.media_type, "attachment"))
+            for document in outcome.documents:
+                if document.body.strip():
+                    candidates.append((_TEXT_PREFERENCE.get(outcome.parser_name, 99), document))
+        container.attachments = []
+        if not candidates:
+            return container, originals
+        primary = min(candidates, key=lambda candidate: candidate[0])[1]
+        primary.metadata.setdefault("message_subject", container.title)
+        primary.metadata.setdefault("message_text", container.body)
+        for key in ("from", "to", "sent"):
+            if key in container.metadata:
+                primary.metadata.setdefault(f"message_{key}", container.metadata[key])
+        primary.warnings.extend(container.warnings)
+        if primary.published is None:
+            primary.published = container.published
+        return primary, originals
 
     def _read(self, path: Path) -> bytes:
         try:
@@ -158,35 +255,31 @@ class ImportPipeline:
             raise ParseError("the file is empty")
         return data
 
-    def _parse(self, parser: object, source: SourceInput) -> list[ParsedDocument]:
-        try:
-            documents = parser.parse(source)  # type: ignore[attr-defined]
-        except ParseError:
-            raise
-        except (MemoryError, RecursionError) as exc:
-            raise ParseError(f"the file is too complex to read safely ({type(exc).__name__})") from exc
-        except Exception as exc:  # a parser bug must cost one file, never the batch
-            name = getattr(parser, "name", "file")
-            raise ParseError(f"the {name} reader failed on this file ({type(exc).__name__}: {exc})") from exc
-        if not documents:
-            raise ParseError("no text was found in the file")
-        return documents
+    def _parse(self, source: SourceInput) -> ParseOutcome:
+        if not self._isolate:
+            return parse_source(source, self.registry)
+        worker = shared_worker(self.limits.parse_timeout_seconds, self.limits.worker_memory_bytes)
+        return worker.parse(source)
 
     # -- one document ----------------------------------------------------------------------------------
 
     def _import_document(
-        self, parsed: ParsedDocument, source: SourceInput, media_type: str, path: str, report: ImportReport
+        self, parsed: ParsedDocument, originals: list[Original], path: str, report: ImportReport
     ) -> None:
-        prepared = _prepare(parsed, fallback_title=Path(source.name).stem)
+        prepared = _prepare(parsed, fallback_title=Path(originals[0].source.name).stem)
         if not prepared.body and prepared.kind not in _KINDS_WITHOUT_BODY and not parsed.metadata.get("needs_ocr"):
             # An empty document helps nobody; only a scan (kept for later OCR) is worth archiving without text.
             raise ParseError("the document holds no text")
         with self.archive.writing("import"), self.archive.session() as session:
             duplicate = _find_duplicate(session, prepared)
             if duplicate is not None:
-                existing, reason, keep_original = duplicate
-                if keep_original:
-                    self._attach_original(session, existing, source, media_type, role="original")
+                existing, reason, same_release = duplicate
+                if same_release:
+                    # The same release in another format: one document, every original kept, the better
+                    # text and any metadata the first copy lacked taken from the new one.
+                    for original in originals:
+                        self._attach_original(session, existing, original)
+                    _complete_from(existing, prepared, parsed, session)
                 if prepared.kind == DocumentKind.LISTING_ITEM and existing.kind != DocumentKind.LISTING_ITEM:
                     _remember_listing(existing, prepared)
                     session.add(existing)
@@ -199,10 +292,8 @@ class ImportPipeline:
             session.add(document)
             session.flush()
             if document.kind != DocumentKind.LISTING_ITEM:
-                self._attach_original(session, document, source, media_type, role="original")
-                for attachment in parsed.attachments:
-                    attached = SourceInput(attachment.name, attachment.data)
-                    self._attach_original(session, document, attached, _guess_media_type(Path(attachment.name)))
+                for original in originals:
+                    self._attach_original(session, document, original)
             merged = _merge_listing_items(session, document)
             session.add(
                 Activity(
@@ -219,18 +310,17 @@ class ImportPipeline:
         for hook in self.after_commit:
             hook(self.archive, [document.id])
 
-    def _attach_original(
-        self, session: Session, document: Document, source: SourceInput, media_type: str, role: str = "attachment"
-    ) -> None:
+    def _attach_original(self, session: Session, document: Document, original: Original) -> None:
+        source = original.source
         digest = self.archive.files.store(source.data)
         stored = session.exec(select(SourceFile).where(SourceFile.sha256 == digest)).first()
         if stored is None:
-            stored = SourceFile(sha256=digest, name=source.name, media_type=media_type, size=len(source.data))
+            stored = SourceFile(sha256=digest, name=source.name, media_type=original.media_type, size=len(source.data))
             session.add(stored)
             session.flush()
         link = session.get(DocumentFile, (document.id, stored.id))
         if link is None:
-            session.add(DocumentFile(document_id=document.id, source_file_id=stored.id, role=role))
+            session.add(DocumentFile(document_id=document.id, source_file_id=stored.id, role=original.role))
 
 
 def run_import(archive: Archive, paths: list[str | Path], **options: object) -> ImportReport:
@@ -321,6 +411,32 @@ def _documents_with_title(session: Session, title: str, exclude_kind: str | None
     if exclude_kind:
         statement = statement.where(Document.kind != exclude_kind)
     return [candidate for candidate in session.exec(statement) if title_key(candidate.title) == key]
+
+
+def _complete_from(existing: Document, new: Document, parsed: ParsedDocument, session: Session) -> None:
+    """Fill what the archived copy of a release lacks from another copy of it (a page gives the newsId, an
+    HWPX gives the full text where the page only said "이 자료는 … 전재하여 제공함")."""
+    for column in ("source_url", "source_id", "department", "published"):
+        if getattr(existing, column) is None and getattr(new, column) is not None:
+            setattr(existing, column, getattr(new, column))
+    if existing.ministry_id is None:
+        existing.ministry_id = _organization_id(session, parsed.metadata.get("ministry"))
+    if existing.extra.get("text_is_placeholder") and new.body and not new.extra.get("text_is_placeholder"):
+        session.add(
+            DocumentRevision(
+                document_id=existing.id,
+                title=existing.title,
+                body=existing.body,
+                content_hash=existing.content_hash,
+                author=new.author,
+            )
+        )
+        existing.body = new.body
+        existing.content_hash = new.content_hash
+        existing.extra = {key: value for key, value in existing.extra.items() if key != "text_is_placeholder"}
+        existing.version += 1
+    existing.updated_at = utcnow()
+    session.add(existing)
 
 
 def _merge_listing_items(session: Session, document: Document) -> list[int]:

@@ -61,9 +61,22 @@ def default_registry() -> ParserRegistry:
 
 def _load_builtin_parsers() -> list[Parser]:
     # One import per format module; each module exposes exactly one parser class.
+    from esgdesk.ingest.parsers.docx import DocxParser
+    from esgdesk.ingest.parsers.email import EmailParser
+    from esgdesk.ingest.parsers.feed import FeedParser
     from esgdesk.ingest.parsers.html import HtmlParser
     from esgdesk.ingest.parsers.hwp import HwpParser
     from esgdesk.ingest.parsers.hwpx import HwpxParser
+    from esgdesk.ingest.parsers.pdf import PdfParser
     from esgdesk.ingest.parsers.text import TextParser
 
-    return [TextParser(), HtmlParser(), HwpParser(), HwpxParser()]
+    return [
+        TextParser(),
+        HtmlParser(),
+        HwpParser(),
+        HwpxParser(),
+        PdfParser(),
+        DocxParser(),
+        FeedParser(),
+        EmailParser(),
+    ]

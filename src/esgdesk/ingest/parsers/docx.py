@@ -6,6 +6,9 @@ XML is walked in document order instead; paragraphs and tables interleave as the
 by row, cells separated by a tab, a row per line). Deleted text (`w:del`), field codes (`w:instrText`) and the
 fallback copy of text boxes (`mc:Fallback`, a duplicate of `mc:Choice`) are skipped.
 
+The core-properties title is kept in metadata["file_title"]; it is the title only when the text is not a
+release form with its own headline (Word files carry the template's or first draft's title for years).
+
 Headers and footers go to metadata["headers"] / metadata["footers"], not into the body: they repeat the
 ministry's banner ("보도자료", logo text) and page numbers, and placed first they would be taken for the
 headline by the release-metadata step; placed last they would break the duplicate check against the same
@@ -32,6 +35,7 @@ from lxml.etree import _Element
 
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
+from esgdesk.ingest.press_release import read_header
 
 __all__ = ["DocxParser"]
 
@@ -255,7 +259,8 @@ def _headers_and_footers(word: WordDocument) -> tuple[list[str], list[str]]:
                 part = getattr(section, name)
                 if part.is_linked_to_previous:
                     continue
-                text = _clean("\n".join(_block_lines(part._element, 0)))
+                lines = (normalize_line(_CONTROLS.sub(" ", line)) for line in _block_lines(part._element, 0))
+                text = "\n".join(line for line in lines if line)
                 if text and text not in found:
                     found.append(text)
     return headers, footers
@@ -272,7 +277,9 @@ def _read_core_properties(word: WordDocument, document: ParsedDocument) -> None:
         return
     title = normalize_line(_CONTROLS.sub("", title or ""))
     if title and not _JUNK_TITLE.search(title):
-        document.title = title
+        document.metadata["file_title"] = title
+        if not _text_states_a_release(document.body):
+            document.title = title
     for key, value in (("author", author), ("subject", subject), ("keywords", keywords)):
         value = normalize_line(_CONTROLS.sub("", value or ""))
         if value:
@@ -281,6 +288,13 @@ def _read_core_properties(word: WordDocument, document: ParsedDocument) -> None:
         document.metadata["created"] = created
     if modified is not None:
         document.metadata["modified"] = modified
+
+
+def _text_states_a_release(body: str) -> bool:
+    """A 보도자료 form prints its headline above 담당부서 and the like; that beats the file's stated title,
+    which is often a stale draft name and would keep the same release in HWPX and PDF from matching."""
+    header = read_header(body.split("\n", 60)[:60])
+    return bool(header.fields and header.title)
 
 
 def _clean(text: str) -> str:

@@ -44,7 +44,13 @@ MAX_DEPTH = 20
 MAX_NAME_LENGTH = 200
 
 _HEADER_NAMES = ("from", "subject", "date", "mime-version", "received")
-_HEADER_LINE = re.compile(rb"^(From|Subject|Date|MIME-Version|Received)[ \t]*:", re.I | re.M)
+#: header names that mark a message; the relay headers count because a message from Gmail or a Korean portal
+#: can carry 2 KB of Received/DKIM/ARC lines before its From and Subject
+_HEADER_LINE = re.compile(
+    rb"^(From|Subject|Date|MIME-Version|Received|Return-Path|Delivered-To|Message-ID|DKIM-Signature|ARC-Seal)"
+    rb"[ \t]*:",
+    re.I | re.M,
+)
 #: an RFC 822 header field name (printable ASCII but the colon), or mbox's "From " separator line
 _FIRST_LINE = re.compile(rb"^(?:[\x21-\x39\x3b-\x7e]+[ \t]*:|From )")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -61,7 +67,7 @@ class EmailParser:
     media_types = ("message/rfc822",)
 
     def score(self, source: SourceInput) -> int | None:
-        """Two of From/Subject/Date/MIME-Version/Received at line starts in the first 2 KB make a message."""
+        """Two mail header names (From, Subject, Date, MIME-Version, Received …) at line starts in 2 KB."""
         head = source.data[:2048].lstrip(b"\r\n")
         if _FIRST_LINE.match(head):
             found = {match.group(1).lower() for match in _HEADER_LINE.finditer(head)}
@@ -354,4 +360,3 @@ def _unique(name: str, kept: list[Attachment]) -> str:
     while f"{path.stem} ({number}){path.suffix}" in names:
         number += 1
     return f"{path.stem} ({number}){path.suffix}"
-

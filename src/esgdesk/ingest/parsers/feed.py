@@ -176,15 +176,18 @@ def _entry_body(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> dt.date | None:
-    """The item's date as its publisher wrote it (RFC 822 in RSS, RFC 3339 in Atom, Korean forms elsewhere)."""
+    """The item's date as its publisher wrote it (RFC 822 in RSS, RFC 3339 in Atom, Korean forms elsewhere).
+
+    Read with dict.get: FeedParserDict.get maps `updated` to `published` with a DeprecationWarning.
+    """
     for key in ("published", "updated", "created", "dc_date"):
-        raw = entry.get(key)
+        raw = dict.get(entry, key)
         if isinstance(raw, str) and raw.strip():
             date = _parse_date(raw.strip())
             if date:
                 return date
     for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
+        parsed = dict.get(entry, key)
         if parsed:
             try:
                 return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).date()

@@ -8,10 +8,12 @@ Read with pypdf (BSD); PyMuPDF is AGPL and must not ship in the app. Format quir
   a bullet in Korean report style (□ / ㅇ / -) and must stay as it is.
 - Encryption with an empty user password (owner-password "protection" against copying, common on government
   PDFs) is no protection for reading: it opens. A real user password is refused with a clear message.
-- A scan has no text layer: it imports with an empty body, the file name as its title and a warning, so the
-  original is kept and findable by name; OCR is out of scope.
+- A scan has no text layer: it imports with an empty body, the file name as its title, a warning and
+  metadata["needs_ocr"] (the mark the pipeline requires to keep a document without text), so the original
+  is kept and findable by name; OCR is out of scope.
 - Titles in the info dictionary are often junk ("Microsoft Word - 보도자료.docx", "untitled", the HWP file
-  name); those are ignored and the headline is read from the text later (esgdesk.ingest.release_text).
+  name); those are ignored. A useful one is kept in metadata["file_title"] and becomes the title unless the
+  text is a release form with its own headline (read later by esgdesk.ingest.release_text).
 - The creation date is when the file was made, not when the release was published, so it goes to
   metadata["created"] and `published` is left to the text (보도시점, trailer).
 
@@ -33,6 +35,7 @@ from pypdf.errors import DependencyError
 
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
+from esgdesk.ingest.press_release import read_header
 
 __all__ = ["PdfParser"]
 
@@ -43,6 +46,7 @@ MAX_CHARS = 20_000_000
 NO_TEXT_WARNING = "no text layer: the PDF holds only images (OCR is not supported yet)"
 
 _MAGIC = b"%PDF-"
+_HEADER = re.compile(rb"%PDF-\d")
 #: C0 and C1 controls except tab and newline (\r is turned into \n first), and private-use glyphs from
 #: symbol fonts, which read as boxes
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
@@ -70,7 +74,7 @@ class PdfParser:
 
     def score(self, source: SourceInput) -> int | None:
         """`%PDF-` may follow a little junk (mail gateways, download managers): Acrobat looks in 1 KB, so do we."""
-        if _MAGIC in source.data[:1024]:
+        if _HEADER.search(source.data[:1024]):
             return 100
         if source.suffix == ".pdf":
             return 10
@@ -103,6 +107,8 @@ class PdfParser:
         document.metadata["pages"] = page_count
         if not body:
             document.warnings.insert(0, NO_TEXT_WARNING)
+            # the pipeline keeps a text-less document only when it is a scan waiting for OCR
+            document.metadata["needs_ocr"] = True
             document.title = document.title or PurePath(source.name).stem or None
         return document
 
@@ -182,7 +188,9 @@ def _read_info(reader: PdfReader, document: ParsedDocument) -> None:
         return
     title = _info_text(lambda: info.title)
     if title and useful_title(title):
-        document.title = title
+        document.metadata["file_title"] = title
+        if not _text_states_a_release(document.body):
+            document.title = title
     author = _info_text(lambda: info.author)
     if author and author.casefold() not in _JUNK_AUTHORS:
         document.metadata["author"] = author
@@ -212,6 +220,13 @@ def _info_text(getter: object) -> str | None:
 def useful_title(title: str) -> bool:
     """False for the titles tools write by themselves: "Microsoft Word - x.docx", "untitled", file names."""
     return bool(title.strip()) and not _JUNK_TITLE.search(title.strip())
+
+
+def _text_states_a_release(body: str) -> bool:
+    """A 보도자료 form prints its headline above 담당부서 and the like; that beats the file's stated title,
+    which is often a stale draft name and would keep the same release in HWPX and PDF from matching."""
+    header = read_header(body.split("\n", 60)[:60])
+    return bool(header.fields and header.title)
 
 
 def _reason(exc: BaseException) -> str:

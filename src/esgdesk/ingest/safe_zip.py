@@ -1,0 +1,115 @@
+"""Reading zip files from outside without trusting them.
+
+A hostile zip can declare small sizes and inflate to gigabytes, name members `../../.bashrc` or `C:\\x`, or
+hold a million members. Every read here is checked against the declared sizes *and* while inflating, member
+names are checked before use, and nothing is ever extracted to disk by name.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from esgdesk.ingest.limits import ImportLimits
+from esgdesk.ingest.parsers.base import ParseError
+
+_READ_CHUNK = 64 * 1024
+#: below this size a high ratio is harmless (a run of spaces compresses 1000:1)
+_RATIO_FLOOR = 1024 * 1024
+
+
+def is_zip(data: bytes) -> bool:
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+@dataclass(frozen=True)
+class ZipMember:
+    name: str
+    data: bytes | None
+    #: why the member was not read (unsafe name, too large, encrypted, damaged); None when `data` is set
+    error: str | None = None
+
+
+def safe_member_name(name: str) -> str | None:
+    """The member's path if it stays inside the archive, else None (absolute, `..`, drive letters)."""
+    normalized = name.replace("\\", "/")
+    if normalized.startswith("/") or (len(normalized) > 1 and normalized[1] == ":"):
+        return None
+    parts = PurePosixPath(normalized).parts
+    if not parts or any(part in ("..", "") for part in parts):
+        return None
+    return "/".join(parts)
+
+
+class SafeZip:
+    """The members of a zip, each read at most once under per-member, ratio, total and count limits."""
+
+    def __init__(self, data: bytes, limits: ImportLimits | None = None) -> None:
+        self.limits = limits or ImportLimits()
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise ParseError(f"the zip file is damaged ({exc})") from exc
+        infos = self._zip.infolist()
+        if len(infos) > self.limits.max_members:
+            raise ParseError(
+                f"the zip file holds {len(infos):,} members, more than the {self.limits.max_members:,} allowed"
+            )
+        self.infos = infos
+        self._total = 0
+
+    def members(self) -> Iterator[ZipMember]:
+        """Every file member in order; unsafe or unreadable ones carry an error instead of data."""
+        for info in self.infos:
+            if info.is_dir():
+                continue
+            safe_name = safe_member_name(info.filename)
+            if safe_name is None:
+                yield ZipMember(info.filename, None, "its path climbs out of the zip file; it was not read")
+                continue
+            try:
+                yield ZipMember(safe_name, self.read(info))
+            except ParseError as exc:
+                yield ZipMember(safe_name, None, str(exc))
+                if self._total >= self.limits.max_unpacked_bytes:
+                    return
+
+    def read(self, info: zipfile.ZipInfo) -> bytes:
+        limit = self.limits.max_file_bytes
+        if info.flag_bits & 0x1:
+            raise ParseError("the member is encrypted with a password")
+        if info.file_size > limit:
+            raise ParseError(f"the member declares {info.file_size:,} bytes, more than the import limit")
+        ratio_limit = self.limits.max_compression_ratio * max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and info.file_size > ratio_limit:
+            raise ParseError("the member is compressed suspiciously well (a zip bomb?); it was not unpacked")
+        remaining = self.limits.max_unpacked_bytes - self._total
+        if info.file_size > remaining:
+            raise ParseError("the zip file unpacks to more than the total limit; the rest was not unpacked")
+        out = bytearray()
+        try:
+            with self._zip.open(info) as member:
+                while chunk := member.read(_READ_CHUNK):
+                    out += chunk
+                    if len(out) > limit or len(out) > remaining:
+                        raise ParseError(
+                            "the member inflates beyond what it declares (a zip bomb?); it was not unpacked"
+                        )
+                    if len(out) > _RATIO_FLOOR and len(out) > ratio_limit:
+                        raise ParseError(
+                            "the member is compressed suspiciously well (a zip bomb?); it was not unpacked"
+                        )
+        except ParseError:
+            raise
+        except NotImplementedError as exc:
+            raise ParseError("the member uses a compression method esgdesk cannot read") from exc
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+            raise ParseError(f"the member is damaged ({exc})") from exc
+        self._total += len(out)
+        return bytes(out)
+
+    def close(self) -> None:
+        self._zip.close()

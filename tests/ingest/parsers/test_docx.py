@@ -1,0 +1,239 @@
+"""DocxParser over Word files made here with python-docx, and over hostile packages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+import unicodedata
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import esgdesk.ingest.parsers.docx as docx_module
+from esgdesk.ingest.parsers.base import ParseError, SourceInput
+from esgdesk.ingest.parsers.docx import DocxParser
+
+parser = DocxParser()
+
+
+def make_docx(title: str | None = "지역 공정전환 지원 계획") -> bytes:
+    word = docx.Document()
+    word.add_paragraph("탄소중립에 따른 위기, 지역 주도 준비 지원")
+    word.add_paragraph("담당부서 : 산업통상부 지역경제진흥과")
+    word.add_paragraph("정부는 다음 지역을 지원합니다.")
+    table = word.add_table(rows=3, cols=3)
+    for row, values in enumerate(
+        [["지역", "산업", "예산"], ["충북", "자동차 부품", "50억"], ["전남", "석유화학", "70억"]]
+    ):
+        for column, value in enumerate(values):
+            table.cell(row, column).text = value
+    word.add_paragraph("(산업통상자원부, 2023.04.28)")
+    section = word.sections[0]
+    section.header.paragraphs[0].text = "보도자료  산업통상부"
+    section.footer.paragraphs[0].text = "- 1 -"
+    properties = word.core_properties
+    properties.title = title or ""
+    properties.author = "지역경제진흥과"
+    properties.created = dt.datetime(2023, 4, 27, 9, 30)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def parse_one(data: bytes, name: str = "release.docx"):
+    documents = parser.parse(SourceInput(name, data))
+    assert len(documents) == 1
+    return documents[0]
+
+
+@pytest.fixture(scope="module")
+def release_docx() -> bytes:
+    return make_docx()
+
+
+def test_score_sniffs_the_package(release_docx: bytes) -> None:
+    assert parser.score(SourceInput("release.zip", release_docx)) == 100
+    assert parser.score(SourceInput("x.docx", b"not a zip")) == 10
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("mimetype", "application/hwp+zip")
+    assert parser.score(SourceInput("x.hwpx", other.getvalue())) is None
+    assert parser.score(SourceInput("x.txt", b"hello")) is None
+
+
+def test_paragraphs_and_table_in_document_order(release_docx: bytes) -> None:
+    document = parse_one(release_docx)
+    assert document.body == (
+        "탄소중립에 따른 위기, 지역 주도 준비 지원\n"
+        "담당부서 : 산업통상부 지역경제진흥과\n"
+        "정부는 다음 지역을 지원합니다.\n"
+        "지역\t산업\t예산\n"
+        "충북\t자동차 부품\t50억\n"
+        "전남\t석유화학\t70억\n"
+        "(산업통상자원부, 2023.04.28)"
+    )
+    assert unicodedata.is_normalized("NFC", document.body)
+
+
+def test_headers_footers_and_core_properties(release_docx: bytes) -> None:
+    document = parse_one(release_docx)
+    # kept out of the body, so the banner is not taken for the headline
+    assert document.metadata["headers"] == ["보도자료 산업통상부"]
+    assert document.metadata["footers"] == ["- 1 -"]
+    # the text is a release form with its own headline; the stale core title is kept aside
+    assert document.title is None
+    assert document.metadata["file_title"] == "지역 공정전환 지원 계획"
+    assert document.metadata["author"] == "지역경제진흥과"
+    assert document.metadata["created"] == dt.datetime(2023, 4, 27, 9, 30, tzinfo=dt.UTC)
+    assert document.published is None
+
+
+def _memo(title: str) -> bytes:
+    word = docx.Document()
+    word.add_paragraph("1. 개요")
+    word.add_paragraph("지역별 공정전환 지원 현황을 정리함")
+    word.core_properties.title = title
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def test_core_title_names_a_document_that_is_not_a_release_form() -> None:
+    assert parse_one(_memo("공정전환 동향 보고")).title == "공정전환 동향 보고"
+
+
+@pytest.mark.parametrize("junk", ["문서1", "", "보도자료", "초안.hwp"])
+def test_junk_core_title_is_ignored(junk: str) -> None:
+    document = parse_one(_memo(junk))
+    assert document.title is None
+    assert "file_title" not in document.metadata
+
+
+def test_tracked_changes_content_controls_and_merged_cells() -> None:
+    word = docx.Document()
+    body = word.element.body
+    body.insert(
+        0,
+        parse_xml(
+            f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">지역 </w:t></w:r>'
+            '<w:ins w:id="1" w:author="a"><w:r><w:t>주도</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="a"><w:r><w:delText>중앙</w:delText></w:r></w:del>'
+            "<w:r><w:tab/><w:t>지원</w:t></w:r></w:p>"
+        ),
+    )
+    body.insert(
+        1,
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent>"
+            "<w:p><w:r><w:t>양식 안의 문장</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "병합된 제목"
+    table.cell(1, 0).text = "왼쪽"
+    table.cell(1, 1).text = "오른쪽"
+    buffer = io.BytesIO()
+    word.save(buffer)
+    assert parse_one(buffer.getvalue()).body == "지역 주도\t지원\n양식 안의 문장\n병합된 제목\n왼쪽\t오른쪽"
+
+
+def _rewrite(data: bytes, replace: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, replace.get(info.filename, source.read(info)))
+        for name, content in replace.items():
+            if name not in source.namelist():
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_xml_with_entities_is_refused(release_docx: bytes) -> None:
+    original = zipfile.ZipFile(io.BytesIO(release_docx)).read("word/document.xml")
+    declaration, rest = original.split(b"?>", 1)
+    bomb = declaration + b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>' + rest
+    with pytest.raises(ParseError, match="DTD or entities"):
+        parser.parse(SourceInput("bomb.docx", _rewrite(release_docx, {"word/document.xml": bomb})))
+
+
+def test_utf16_xml_cannot_hide_a_doctype(release_docx: bytes) -> None:
+    part = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x SYSTEM "file:///etc/passwd"><x/>'
+    data = _rewrite(release_docx, {"word/extra.xml": part.encode("utf-16")})
+    with pytest.raises(ParseError, match="DTD or entities"):
+        parser.parse(SourceInput("bomb.docx", data))
+
+
+def test_zip_bomb_ratio_is_refused(release_docx: bytes) -> None:
+    data = _rewrite(release_docx, {"word/media/zeros.bin": b"\0" * (3 * 1024 * 1024)})
+    with pytest.raises(ParseError, match="zip bomb"):
+        parser.parse(SourceInput("bomb.docx", data))
+
+
+def test_oversized_member_is_refused(release_docx: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_module, "MAX_MEMBER_BYTES", 1000)
+    with pytest.raises(ParseError, match="more than 100 MB"):
+        parser.parse(SourceInput("big.docx", release_docx))
+
+
+def test_zip_without_document_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(ParseError, match="not a Word document"):
+        parser.parse(SourceInput("x.docx", out.getvalue()))
+
+
+@pytest.mark.parametrize("fraction", [0.2, 0.6, 0.95])
+def test_truncated_docx_is_a_parse_error(release_docx: bytes, fraction: float) -> None:
+    with pytest.raises(ParseError):
+        parser.parse(SourceInput("cut.docx", release_docx[: int(len(release_docx) * fraction)]))
+
+
+def test_broken_document_xml_is_a_parse_error(release_docx: bytes) -> None:
+    data = _rewrite(release_docx, {"word/document.xml": b"<w:document><unclosed>"})
+    with pytest.raises(ParseError):
+        parser.parse(SourceInput("broken.docx", data))
+
+
+_BASE = _rewrite(make_docx(), {}, compression=zipfile.ZIP_STORED)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: bytes) -> bytes:
+    data = bytearray(base)
+    for _ in range(draw(st.integers(1, 6))):
+        position = draw(st.integers(0, len(data) - 1))
+        operation = draw(st.sampled_from(["set", "delete", "insert", "truncate"]))
+        if operation == "set":
+            data[position] = draw(st.integers(0, 255))
+        elif operation == "delete":
+            del data[position : position + draw(st.integers(1, 64))]
+        elif operation == "insert":
+            data[position:position] = draw(st.binary(min_size=1, max_size=32))
+        else:
+            del data[position:]
+        if not data:
+            break
+    return bytes(data)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(_BASE))
+def test_mutated_docx_raise_only_parse_error(data: bytes) -> None:
+    start = time.monotonic()
+    try:
+        documents = parser.parse(SourceInput("fuzz.docx", data))
+    except ParseError:
+        pass
+    else:
+        for document in documents:
+            assert unicodedata.is_normalized("NFC", document.body)
+            assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in document.body)
+    assert time.monotonic() - start < 5
