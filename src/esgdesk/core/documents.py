@@ -22,6 +22,7 @@ from esgdesk.core.models import (
     SourceFile,
     Tag,
 )
+from esgdesk.knowledge.store import document_entities, organization_name_at
 
 
 @dataclass
@@ -74,7 +75,7 @@ def document_details(archive: Archive, document_id: int) -> dict[str, Any]:
             "id": document.id,
             "title": document.title,
             "kind": document.kind,
-            "ministry": ministry.name if ministry else None,
+            "ministry": organization_name_at(ministry, document.published) if ministry else None,
             "department": document.department,
             "published": _iso(document.published),
             "source_url": document.source_url,
@@ -83,6 +84,7 @@ def document_details(archive: Archive, document_id: int) -> dict[str, Any]:
             "partial": document.partial,
             "tags": document_tags(session, document_id),
             "regions": document_regions(session, document_id),
+            "entities": document_entities(session, document_id),
             "files": document_files(session, document_id),
             "extra": document.extra,
             "body": document.body,

@@ -11,6 +11,7 @@ signals; `run_import` drains it for callers that only want the report.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
+from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import (
     Activity,
@@ -26,7 +28,6 @@ from esgdesk.core.models import (
     DocumentFile,
     DocumentKind,
     DocumentRevision,
-    Organization,
     SourceFile,
     utcnow,
 )
@@ -37,6 +38,7 @@ from esgdesk.ingest.release_text import complete_release_metadata
 from esgdesk.ingest.safe_zip import SafeZip, is_zip
 from esgdesk.ingest.sources import BatchEntry, expand_paths, is_skipped_name
 from esgdesk.ingest.worker import ParseOutcome, parse_source, shared_worker
+from esgdesk.knowledge.store import organization_for, store_extraction
 
 #: metadata keys that have columns of their own; everything else goes to Document.extra
 _COLUMN_KEYS = frozenset({"department", "ministry", "source_url", "source_id"})
@@ -47,6 +49,8 @@ _KINDS_WITHOUT_BODY = frozenset({DocumentKind.LISTING_ITEM, DocumentKind.FEED_IT
 #: called with the ids of documents just committed (search indexing, entity extraction, tag rules)
 AfterCommit = Callable[[Archive, list[int]], None]
 
+
+logger = logging.getLogger(__name__)
 
 #: zips inside zips are unpacked this many levels deep
 MAX_ZIP_DEPTH = 3
@@ -123,12 +127,12 @@ class ImportPipeline:
         archive: Archive,
         registry: ParserRegistry | None = None,
         limits: ImportLimits | None = None,
-        after_commit: Iterable[AfterCommit] = (),
+        after_commit: Iterable[AfterCommit] | None = None,
     ) -> None:
         self.archive = archive
         self.registry = registry or default_registry()
         self.limits = limits or ImportLimits()
-        self.after_commit = list(after_commit)
+        self.after_commit = list(after_commit) if after_commit is not None else default_after_commit()
         self.author = current_user()
         # A custom registry (tests, plug-ins) cannot be sent to the worker, so it parses in this process.
         self._isolate = self.limits.parse_in_worker and registry is None
@@ -171,6 +175,11 @@ class ImportPipeline:
                 self._import_document(document, originals, path, report)
             except ParseError as exc:
                 report.failed.append(FailedEntry(path, str(exc)))
+            except EsgdeskError:
+                raise  # a locked or broken archive stops the batch: nothing further could be stored
+            except Exception as exc:  # a bug in esgdesk must cost this file, not the batch
+                logger.exception("importing %s failed", path)
+                report.failed.append(FailedEntry(path, f"esgdesk failed on this file ({type(exc).__name__}: {exc})"))
 
     def _claimed_by_a_format(self, source: SourceInput) -> bool:
         """HWPX and DOCX are zips too; a parser that recognises the package by its members owns it."""
@@ -288,7 +297,7 @@ class ImportPipeline:
                 return
             document = prepared
             document.author = self.author
-            document.ministry_id = _organization_id(session, parsed.metadata.get("ministry"))
+            document.ministry_id = _organization_id(session, parsed.metadata.get("ministry"), document.published)
             session.add(document)
             session.flush()
             if document.kind != DocumentKind.LISTING_ITEM:
@@ -321,6 +330,21 @@ class ImportPipeline:
         link = session.get(DocumentFile, (document.id, stored.id))
         if link is None:
             session.add(DocumentFile(document_id=document.id, source_file_id=stored.id, role=original.role))
+
+
+def default_after_commit() -> list[AfterCommit]:
+    """What follows every committed document: its entities and facts, then (when present) its index entry."""
+    return [extract_entities]
+
+
+def extract_entities(archive: Archive, document_ids: list[int]) -> None:
+    """Mentions and facts in their own transaction: a failure here never takes the document with it."""
+    with archive.writing("extract entities"), archive.session() as session:
+        for document_id in document_ids:
+            document = session.get(Document, document_id)
+            if document is not None and document.body:
+                store_extraction(session, document)
+        session.commit()
 
 
 def run_import(archive: Archive, paths: list[str | Path], **options: object) -> ImportReport:
@@ -420,7 +444,7 @@ def _complete_from(existing: Document, new: Document, parsed: ParsedDocument, se
         if getattr(existing, column) is None and getattr(new, column) is not None:
             setattr(existing, column, getattr(new, column))
     if existing.ministry_id is None:
-        existing.ministry_id = _organization_id(session, parsed.metadata.get("ministry"))
+        existing.ministry_id = _organization_id(session, parsed.metadata.get("ministry"), existing.published)
     if existing.extra.get("text_is_placeholder") and new.body and not new.extra.get("text_is_placeholder"):
         session.add(
             DocumentRevision(
@@ -469,17 +493,10 @@ def _remember_listing(document: Document, item: Document) -> None:
     document.updated_at = utcnow()
 
 
-def _organization_id(session: Session, name: object) -> int | None:
-    """The ministry as an Organization row, made on first sight; renamings are resolved by knowledge/."""
-    if not isinstance(name, str) or not name.strip():
-        return None
-    name = normalize_line(name)
-    existing = session.exec(select(Organization).where(Organization.name == name)).first()
-    if existing is None:
-        existing = Organization(key=name, name=name, names=[{"name": name}], aliases=[])
-        session.add(existing)
-        session.flush()
-    return existing.id
+def _organization_id(session: Session, name: object, published: dt.date | None) -> int | None:
+    """The ministry as one Organization row across its renamings (see esgdesk.knowledge.store)."""
+    organization = organization_for(session, name if isinstance(name, str) else None, published)
+    return organization.id if organization else None
 
 
 def _title_from_body(body: str) -> str | None:
