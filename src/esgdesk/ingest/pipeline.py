@@ -39,6 +39,7 @@ from esgdesk.ingest.safe_zip import SafeZip, is_zip
 from esgdesk.ingest.sources import BatchEntry, expand_paths, is_skipped_name
 from esgdesk.ingest.worker import ParseOutcome, parse_source, shared_worker
 from esgdesk.knowledge.store import organization_for, store_extraction
+from esgdesk.knowledge.tag_rules import apply_rules
 
 #: metadata keys that have columns of their own; everything else goes to Document.extra
 _COLUMN_KEYS = frozenset({"department", "ministry", "source_url", "source_id"})
@@ -334,7 +335,7 @@ class ImportPipeline:
 
 def default_after_commit() -> list[AfterCommit]:
     """What follows every committed document: its entities and facts, then (when present) its index entry."""
-    return [extract_entities]
+    return [extract_entities, apply_tag_rules]
 
 
 def extract_entities(archive: Archive, document_ids: list[int]) -> None:
@@ -344,6 +345,12 @@ def extract_entities(archive: Archive, document_ids: list[int]) -> None:
             document = session.get(Document, document_id)
             if document is not None and document.body:
                 store_extraction(session, document)
+        session.commit()
+
+
+def apply_tag_rules(archive: Archive, document_ids: list[int]) -> None:
+    with archive.writing("apply tag rules"), archive.session() as session:
+        apply_rules(session, document_ids)
         session.commit()
 
 
