@@ -24,6 +24,7 @@ _HTML_START = re.compile(
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|div|p|table|h1)\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)")
+_PLACEHOLDER = re.compile(r"보도자료를\s*전재하여\s*제공")
 _MINISTRY_NAME = re.compile(r"^\S{2,20}(?:부|처|청|위원회)$")
 #: elements of a generic page that are navigation, not content
 _CHROME = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
@@ -64,6 +65,10 @@ def _korea_kr_document(page: HtmlPage, article: Element) -> ParsedDocument:
     heading = head.find("h1") if head else None
     title = normalize_line(heading.text()) if heading else _page_title(page)
     document = ParsedDocument(body=normalize_text(article.text()), title=title or None)
+    if _PLACEHOLDER.search(document.body) and len(document.body) < 300:
+        # korea.kr reprints many releases as "이 자료는 ○○부의 보도자료를 전재하여 제공함을 알려드립니다" and
+        # attaches the real text; the importer replaces this notice when the attachment arrives.
+        document.metadata["text_is_placeholder"] = True
     info = page.root.find("div", "info")
     if info:
         for piece in _text_pieces(info):
