@@ -47,14 +47,20 @@ def list_documents(archive: Archive, limit: int | None = None) -> list[DocumentS
     """Newest first (undated documents last), then by id so the order is stable."""
     with archive.session() as session:
         statement = (
-            select(Document.id, Document.title, Document.kind, Document.published, Organization.name)
+            select(Document.id, Document.title, Document.kind, Document.published, Organization)
             .join(Organization, col(Document.ministry_id) == Organization.id, isouter=True)
             .order_by(col(Document.published).is_(None), col(Document.published).desc(), col(Document.id).desc())
         )
         if limit is not None:
             statement = statement.limit(limit)
         return [
-            DocumentSummary(id=row[0], title=row[1], kind=row[2], published=_iso(row[3]), ministry=row[4])
+            DocumentSummary(
+                id=row[0],
+                title=row[1],
+                kind=row[2],
+                published=_iso(row[3]),
+                ministry=organization_name_at(row[4], row[3]) if row[4] else None,
+            )
             for row in session.exec(statement)
         ]
 
