@@ -1,0 +1,453 @@
+"""Search benchmark: esgdesk's FTS5 bigram index against Whoosh and tantivy on one synthetic Korean corpus.
+
+    .venv/bin/python bench/search.py                 # 2,000 documents, about a minute
+    .venv/bin/python bench/search.py --docs 100000   # the issue's target size
+
+Measures, per engine: build rate (documents/s, tokenising included), index size against the text's UTF-8 size,
+latency p50/p95 per query class (first page of 20 hits plus the total count; esgdesk's figure includes
+snippets), and recall/precision against substring truth computed by brute force over the same texts.
+
+Whoosh and tantivy are optional (`pip install whoosh tantivy`, bench only). Both get the same bigram tokens as
+esgdesk (pre-tokenised, split on spaces): tantivy's own NgramTokenizer gives every gram the same position, so
+phrase queries over its grams find nothing, and Whoosh's NgramTokenizer grams across spaces. Feeding both the
+same tokens compares the engines, not the tokenisers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import MINISTRIES, QUERIES, CorpusGenerator, SyntheticDocument
+from esgdesk.core.archive import Archive
+from esgdesk.core.models import Document, DocumentTag, Organization, Tag
+from esgdesk.search import query as q
+from esgdesk.search.index import INDEX_NAME, SearchIndex
+from esgdesk.search.plan import text_match
+from esgdesk.search.service import close_index, matching_ids, search
+from esgdesk.search.tokenize import index_text, normalize, strip_particle
+
+
+@dataclass
+class EngineResult:
+    name: str
+    build_seconds: float = 0.0
+    index_bytes: int = 0
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    recall: dict[str, float] = field(default_factory=dict)
+    precision: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+
+
+# -- corpus and truth --------------------------------------------------------------------------------------
+
+
+def truth_text(doc: SyntheticDocument) -> str:
+    """What the default search covers: title, body, ministry and department, tags."""
+    return "\n".join([doc.title, doc.body, MINISTRIES[doc.ministry][1], doc.department, *doc.tags])
+
+
+def truth(docs: list[SyntheticDocument], texts: list[str], query: str) -> set[int]:
+    """Brute-force substring truth (1-based ids in insertion order)."""
+    tree = q.parse(query)
+    return {i + 1 for i, (doc, text) in enumerate(zip(docs, texts, strict=True)) if _holds(tree, doc, text)}
+
+
+def _holds(node: q.Node, doc: SyntheticDocument, text: str) -> bool:
+    if isinstance(node, q.And):
+        return all(_holds(child, doc, text) for child in node.children)
+    if isinstance(node, q.Or):
+        return any(_holds(child, doc, text) for child in node.children)
+    if isinstance(node, q.Not):
+        return not _holds(node.child, doc, text)
+    if isinstance(node, q.Text):
+        haystack = doc.title if node.field == "title" else text
+        if node.text in haystack:
+            return True
+        stem = None if node.phrase else strip_particle(node.text)
+        return stem is not None and stem in haystack
+    if isinstance(node, q.DateRange):
+        return (node.start is None or doc.published >= node.start) and (node.end is None or doc.published <= node.end)
+    if isinstance(node, q.Filter) and node.field == "kind":
+        return doc.kind == node.value
+    if isinstance(node, q.Filter) and node.field == "tag":
+        return node.value in doc.tags
+    raise ValueError(f"no truth for {node!r}")
+
+
+def populate(archive: Archive, docs: list[SyntheticDocument]) -> None:
+    with archive.session() as session:
+        organizations = [Organization(key=key, name=name) for key, name in MINISTRIES]
+        session.add_all(organizations)
+        tags: dict[str, Tag] = {}
+        for doc in docs:
+            for name in doc.tags:
+                tags.setdefault(name, Tag(name=name))
+        session.add_all(tags.values())
+        session.commit()
+        for start in range(0, len(docs), 5000):
+            rows = []
+            for i, doc in enumerate(docs[start : start + 5000], start=start + 1):
+                rows.append(
+                    Document(
+                        id=i,
+                        title=doc.title,
+                        body=doc.body,
+                        kind=doc.kind,
+                        published=doc.published,
+                        ministry_id=organizations[doc.ministry].id,
+                        department=doc.department,
+                        content_hash=str(i),
+                    )
+                )
+                rows.extend(DocumentTag(document_id=i, tag_id=tags[name].id) for name in doc.tags)
+            session.add_all(rows)
+            session.commit()
+            session.expunge_all()
+
+
+# -- esgdesk ---------------------------------------------------------------------------------------------
+
+
+def run_esgdesk(
+    archive: Archive, docs: list[SyntheticDocument], truths: dict[str, set[int]], repeat: int
+) -> EngineResult:
+    result = EngineResult("esgdesk (FTS5 bigrams)")
+    index = SearchIndex(archive)
+    started = time.perf_counter()
+    index.rebuild()
+    result.build_seconds = time.perf_counter() - started
+    index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    index.close()
+    result.index_bytes = (archive.root / INDEX_NAME).stat().st_size
+    close_index(archive)
+
+    def run(query: str) -> None:
+        search(archive, query, limit=20)
+
+    _time_queries(result, run, repeat)
+    for klass, queries in QUERIES.items():
+        _score(result, klass, [(set(matching_ids(archive, query)), truths[query]) for query in queries])
+    return result
+
+
+def _time_queries(result: EngineResult, run: Callable[[str], object], repeat: int) -> None:
+    for klass, queries in QUERIES.items():
+        for query in queries:
+            run(query)  # warm the cache once, as an analyst's second search would be
+        times = []
+        for _ in range(repeat):
+            for query in queries:
+                started = time.perf_counter()
+                run(query)
+                times.append((time.perf_counter() - started) * 1000)
+        result.latencies[klass] = times
+
+
+def _score(result: EngineResult, klass: str, pairs: list[tuple[set[int], set[int]]]) -> None:
+    found = sum(len(got & want) for got, want in pairs)
+    wanted = sum(len(want) for _, want in pairs)
+    got_total = sum(len(got) for got, _ in pairs)
+    result.recall[klass] = found / wanted if wanted else 1.0
+    result.precision[klass] = found / got_total if got_total else 1.0
+
+
+# -- the same tokens as boolean/phrase queries for other engines --------------------------------------------
+
+
+def token_query(node: q.Node, term: Callable, phrase: Callable, conj: Callable, disj: Callable, neg: Callable, flt):  # type: ignore[no-untyped-def]
+    """Translate our tree with the engine's constructors; Text nodes become phrases of our tokens."""
+    if isinstance(node, q.And):
+        return conj([token_query(c, term, phrase, conj, disj, neg, flt) for c in node.children])
+    if isinstance(node, q.Or):
+        return disj([token_query(c, term, phrase, conj, disj, neg, flt) for c in node.children])
+    if isinstance(node, q.Not):
+        return neg(token_query(node.child, term, phrase, conj, disj, neg, flt))
+    if isinstance(node, q.Text):
+        match = text_match(node)
+        fields = ["title"] if node.field == "title" else ["title", "body", "ministry", "tags"]
+        alternatives = []
+        for item in match.phrases:
+            for name in fields:
+                toks = list(item.tokens)
+                alternatives.append(term(name, toks[0]) if len(toks) == 1 else phrase(name, toks))
+        return disj(alternatives)
+    return flt(node)
+
+
+def run_whoosh(
+    docs: list[SyntheticDocument],
+    tokenized: list[tuple[str, ...]],
+    truths: dict[str, set[int]],
+    folder: Path,
+    repeat: int,
+) -> EngineResult | None:
+    try:
+        from whoosh import fields, index
+        from whoosh import query as wq
+        from whoosh.analysis import SpaceSeparatedTokenizer
+    except ImportError:
+        return None
+    result = EngineResult("Whoosh 2.7 (same bigrams)")
+    analyzer = SpaceSeparatedTokenizer()
+    schema = fields.Schema(
+        id=fields.NUMERIC(stored=True, unique=True),
+        title=fields.TEXT(analyzer=analyzer, field_boost=5.0),
+        body=fields.TEXT(analyzer=analyzer),
+        ministry=fields.TEXT(analyzer=analyzer),
+        tags=fields.TEXT(analyzer=analyzer),
+        tagname=fields.KEYWORD(commas=True),
+        kind=fields.ID,
+        published=fields.DATETIME,
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    ix = index.create_in(folder, schema)
+    writer = ix.writer(limitmb=512)
+    for i, (doc, toks) in enumerate(zip(docs, tokenized, strict=True), start=1):
+        title, body, ministry, tags = toks
+        writer.add_document(
+            id=i,
+            title=title,
+            body=body,
+            ministry=ministry,
+            tags=tags,
+            tagname=",".join(doc.tags),
+            kind=doc.kind.replace(" ", "_"),
+            published=dt.datetime.combine(doc.published, dt.time()),
+        )
+    writer.commit()
+    result.build_seconds = (
+        time.perf_counter()
+        - started
+        + _tokenize_seconds(docs[: min(len(docs), 2000)]) * (len(docs) / min(len(docs), 2000))
+    )
+    result.index_bytes = sum(f.stat().st_size for f in folder.iterdir())
+    result.note = "build time includes tokenising"
+
+    def flt(node: q.Node):  # type: ignore[no-untyped-def]
+        if isinstance(node, q.DateRange):
+            return wq.DateRange(
+                "published",
+                dt.datetime.combine(node.start, dt.time()) if node.start else None,
+                dt.datetime.combine(node.end, dt.time()) if node.end else None,
+            )
+        if node.field == "kind":  # type: ignore[attr-defined]
+            return wq.Term("kind", node.value.replace(" ", "_"))  # type: ignore[attr-defined]
+        return wq.Term("tagname", node.value)  # type: ignore[attr-defined]
+
+    def build(query: str):  # type: ignore[no-untyped-def]
+        return token_query(
+            q.parse(query),
+            lambda f, t: wq.Term(f, t),
+            lambda f, ts: wq.Phrase(f, ts),
+            wq.And,
+            wq.Or,
+            wq.Not,
+            flt,
+        )
+
+    with ix.searcher() as searcher:
+
+        def run(query: str) -> None:
+            hits = searcher.search(build(query), limit=20)
+            len(hits)  # the total, as esgdesk reports it
+
+        _time_queries(result, run, repeat)
+        for klass, queries in QUERIES.items():
+            pairs = []
+            for query in queries:
+                hits = searcher.search(build(query), limit=None)
+                pairs.append(({hit["id"] for hit in hits}, truths[query]))
+            _score(result, klass, pairs)
+    return result
+
+
+def run_tantivy(
+    docs: list[SyntheticDocument],
+    tokenized: list[tuple[str, ...]],
+    truths: dict[str, set[int]],
+    folder: Path,
+    repeat: int,
+) -> EngineResult | None:
+    try:
+        import tantivy
+    except ImportError:
+        return None
+    result = EngineResult("tantivy 0.2x (same bigrams)")
+    builder = tantivy.SchemaBuilder()
+    for name in ("title", "body", "ministry", "tags"):
+        builder.add_text_field(name, stored=False, tokenizer_name="whitespace")
+    builder.add_text_field("tagname", stored=False, tokenizer_name="raw")
+    builder.add_text_field("kind", stored=False, tokenizer_name="raw")
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_date_field("published", stored=False, indexed=True, fast=True)
+    schema = builder.build()
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    ix = tantivy.Index(schema, path=str(folder))
+    writer = ix.writer(heap_size=256_000_000, num_threads=2)
+    for i, (doc, toks) in enumerate(zip(docs, tokenized, strict=True), start=1):
+        title, body, ministry, tags = toks
+        document = tantivy.Document(id=i, title=title, body=body, ministry=ministry, tags=tags, kind=doc.kind)
+        for name in doc.tags:
+            document.add_text("tagname", name)
+        document.add_date("published", dt.datetime.combine(doc.published, dt.time(), tzinfo=dt.UTC))
+        writer.add_document(document)
+    writer.commit()
+    writer.wait_merging_threads()
+    ix.reload()
+    result.build_seconds = (
+        time.perf_counter()
+        - started
+        + _tokenize_seconds(docs[: min(len(docs), 2000)]) * (len(docs) / min(len(docs), 2000))
+    )
+    result.index_bytes = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    searcher = ix.searcher()
+    occur = tantivy.Occur
+
+    def conj(parts):  # type: ignore[no-untyped-def]
+        return tantivy.Query.boolean_query([(occur.Must, part) for part in parts])
+
+    def disj(parts):  # type: ignore[no-untyped-def]
+        return tantivy.Query.boolean_query([(occur.Should, part) for part in parts])
+
+    def neg(part):  # type: ignore[no-untyped-def]
+        return tantivy.Query.boolean_query([(occur.Must, tantivy.Query.all_query()), (occur.MustNot, part)])
+
+    def flt(node: q.Node):  # type: ignore[no-untyped-def]
+        if isinstance(node, q.DateRange):
+            low = dt.datetime.combine(node.start or dt.date(1900, 1, 1), dt.time(), tzinfo=dt.UTC)
+            high = dt.datetime.combine(node.end or dt.date(2999, 1, 1), dt.time(), tzinfo=dt.UTC)
+            return tantivy.Query.range_query(schema, "published", tantivy.FieldType.Date, low, high)
+        name = "kind" if node.field == "kind" else "tagname"  # type: ignore[attr-defined]
+        return tantivy.Query.term_query(schema, name, node.value)  # type: ignore[attr-defined]
+
+    def build(query: str):  # type: ignore[no-untyped-def]
+        return token_query(
+            q.parse(query),
+            lambda f, t: tantivy.Query.term_query(schema, f, t),
+            lambda f, ts: tantivy.Query.phrase_query(schema, f, ts),
+            conj,
+            disj,
+            neg,
+            flt,
+        )
+
+    def run(query: str) -> None:
+        searcher.search(build(query), limit=20).count  # noqa: B018
+
+    _time_queries(result, run, repeat)
+    for klass, queries in QUERIES.items():
+        pairs = []
+        for query in queries:
+            found = searcher.search(build(query), limit=len(docs) or 1)
+            pairs.append(({searcher.doc(address)["id"][0] for _, address in found.hits}, truths[query]))
+        _score(result, klass, pairs)
+    result.note = "build time includes tokenising"
+    return result
+
+
+def _tokenize_seconds(docs: list[SyntheticDocument]) -> float:
+    started = time.perf_counter()
+    for doc in docs:
+        _tokens(doc)
+    return time.perf_counter() - started
+
+
+def _tokens(doc: SyntheticDocument) -> tuple[str, ...]:
+    ministry = f"{MINISTRIES[doc.ministry][1]}\n{doc.department}"
+    return (index_text(doc.title), index_text(doc.body), index_text(ministry), index_text("\n".join(doc.tags)))
+
+
+# -- report ----------------------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def print_table(results: list[EngineResult], docs: int, text_bytes: int) -> None:
+    print(f"\n{docs:,} documents, {text_bytes / 1e6:.1f} MB of text (UTF-8)\n")
+    header = f"| {'engine':<28} | {'build docs/s':>12} | {'index/text':>10} |"
+    for klass in QUERIES:
+        header += f" {klass + ' p50/p95 ms':>24} |"
+    header += f" {'recall':>6} | {'precision':>9} |"
+    print(header)
+    print("|" + "|".join("-" * (len(part) + 0) for part in header.split("|")[1:-1]) + "|")
+    for result in results:
+        line = (
+            f"| {result.name:<28} | {docs / result.build_seconds:>12,.0f} | {result.index_bytes / text_bytes:>9.2f}x |"
+        )
+        for klass in QUERIES:
+            times = result.latencies.get(klass, [])
+            line += f" {percentile(times, 0.5):>11.1f} / {percentile(times, 0.95):>8.1f} |"
+        recall = min(result.recall.values()) if result.recall else float("nan")
+        precision = min(result.precision.values()) if result.precision else float("nan")
+        line += f" {recall:>6.3f} | {precision:>9.3f} |"
+        print(line)
+    for result in results:
+        worst = [f"{k}: r={result.recall[k]:.3f} p={result.precision[k]:.3f}" for k in QUERIES]
+        print(f"  {result.name}: " + "; ".join(worst) + (f" ({result.note})" if result.note else ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000, help="corpus size (default 2000)")
+    parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query")
+    parser.add_argument("--engines", default="esgdesk,whoosh,tantivy")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args(argv)
+    engines = set(args.engines.split(","))
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="esgdesk-bench-"))
+    started = time.perf_counter()
+    docs = list(CorpusGenerator(args.seed).documents(args.docs))
+    for doc in docs:
+        doc.title, doc.body = normalize(doc.title), normalize(doc.body)
+    texts = [truth_text(doc) for doc in docs]
+    text_bytes = sum(len(doc.title.encode()) + len(doc.body.encode()) for doc in docs)
+    print(f"generated {len(docs):,} documents in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    truths = {query: truth(docs, texts, query) for queries in QUERIES.values() for query in queries}
+    results: list[EngineResult] = []
+    try:
+        if "esgdesk" in engines:
+            archive = Archive.open(folder / "archive")
+            started = time.perf_counter()
+            populate(archive, docs)
+            print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+            results.append(run_esgdesk(archive, docs, truths, args.repeat))
+            archive.close()
+            gc.collect()
+        tokenized = [_tokens(doc) for doc in docs] if engines & {"whoosh", "tantivy"} else []
+        if "tantivy" in engines:
+            outcome = run_tantivy(docs, tokenized, truths, folder / "tantivy", args.repeat)
+            results.append(outcome) if outcome else print("tantivy is not installed", file=sys.stderr)
+        if "whoosh" in engines:
+            outcome = run_whoosh(docs, tokenized, truths, folder / "whoosh", args.repeat)
+            results.append(outcome) if outcome else print("whoosh is not installed", file=sys.stderr)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    print_table(results, len(docs), text_bytes)
+    print(f"\n(cpu: {os.cpu_count()} cores; latency = first 20 hits + total; {args.repeat} runs per query)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

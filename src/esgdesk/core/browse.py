@@ -1,0 +1,543 @@
+"""Browsing the archive: the sidebar's groups with counts, sorted id lists, and table rows fetched by page.
+
+The desktop app's document list is a table over a list of ids (Anki's browser does the same): the ids of a
+whole scope come back in one cheap query, and the columns of only the rows on screen are read, a page at a
+time. Keeping those queries here (no Qt) lets the CLI, the benchmark and tests use them without a display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import String, and_, cast, func, literal_column, or_, select, update
+from sqlalchemy.sql import ColumnElement, Select
+
+from esgdesk.core.archive import Archive
+from esgdesk.core.models import (
+    Annotation,
+    Collection,
+    CollectionItem,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    DocumentTag,
+    Entity,
+    Mention,
+    Organization,
+    SavedSearch,
+    Tag,
+)
+
+# -- scopes: what the sidebar selects -------------------------------------------------------------------------
+
+
+class ScopeKind(StrEnum):
+    ALL = "all"
+    INBOX = "inbox"
+    READING_LIST = "reading list"
+    TAG = "tag"
+    REGION = "region"
+    MINISTRY = "ministry"
+    YEAR = "year"
+    COLLECTION = "collection"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A set of documents the sidebar names; `value` is the tag/region/ministry/collection id or the year."""
+
+    kind: ScopeKind = ScopeKind.ALL
+    value: int | None = None
+
+
+class SortKey(StrEnum):
+    TITLE = "title"
+    PUBLISHED = "published"
+    MINISTRY = "ministry"
+    TAGS = "tags"
+    REGIONS = "regions"
+    ANNOTATIONS = "annotations"
+
+
+def _scope_condition(scope: Scope) -> ColumnElement[bool] | None:
+    document_id = Document.__table__.c.id
+    if scope.kind is ScopeKind.ALL:
+        return None
+    if scope.kind is ScopeKind.INBOX:
+        return Document.__table__.c.status == DocumentStatus.NEW
+    if scope.kind is ScopeKind.READING_LIST:
+        return Document.__table__.c.kind == DocumentKind.LISTING_ITEM
+    if scope.kind is ScopeKind.MINISTRY:
+        return Document.__table__.c.ministry_id == scope.value
+    if scope.kind is ScopeKind.YEAR:
+        year = int(scope.value or 0)
+        published = Document.__table__.c.published
+        return and_(published >= dt.date(year, 1, 1), published <= dt.date(year, 12, 31))
+    if scope.kind is ScopeKind.TAG:
+        return document_id.in_(select(DocumentTag.__table__.c.document_id).where(_tag_or_child(scope.value)))
+    if scope.kind is ScopeKind.REGION:
+        mention = Mention.__table__.c
+        entity = Entity.__table__.c
+        # A province includes the mentions of its cities and counties (시·도 › 시·군·구).
+        region_ids = select(entity.id).where(or_(entity.id == scope.value, entity.parent_id == scope.value))
+        return document_id.in_(
+            select(mention.document_id).where(mention.entity_id.in_(region_ids), mention.ambiguous.is_(False))
+        )
+    if scope.kind is ScopeKind.COLLECTION:
+        item = CollectionItem.__table__.c
+        return document_id.in_(select(item.document_id).where(item.collection_id == scope.value))
+    raise ValueError(f"unknown scope {scope}")
+
+
+def _tag_or_child(tag_id: int | None) -> ColumnElement[bool]:
+    tag = Tag.__table__.c
+    children = select(tag.id).where(tag.parent_id == tag_id)
+    return or_(DocumentTag.__table__.c.tag_id == tag_id, DocumentTag.__table__.c.tag_id.in_(children))
+
+
+# -- id lists -------------------------------------------------------------------------------------------------
+
+
+def _sort_expression(key: SortKey) -> Any:
+    document = Document.__table__.c
+    if key is SortKey.TITLE:
+        return document.title
+    if key is SortKey.PUBLISHED:
+        return document.published
+    if key is SortKey.MINISTRY:
+        organization = Organization.__table__.c
+        return select(organization.name).where(organization.id == document.ministry_id).scalar_subquery()
+    if key is SortKey.TAGS:
+        tag, link = Tag.__table__.c, DocumentTag.__table__.c
+        return (
+            select(func.min(tag.name))
+            .join(DocumentTag.__table__, link.tag_id == tag.id)
+            .where(link.document_id == document.id)
+            .scalar_subquery()
+        )
+    if key is SortKey.REGIONS:
+        entity, mention = Entity.__table__.c, Mention.__table__.c
+        return (
+            select(func.min(entity.name))
+            .join(Mention.__table__, mention.entity_id == entity.id)
+            .where(mention.document_id == document.id, entity.kind == "region", mention.ambiguous.is_(False))
+            .scalar_subquery()
+        )
+    if key is SortKey.ANNOTATIONS:
+        annotation = Annotation.__table__.c
+        return select(func.count()).where(annotation.document_id == document.id).scalar_subquery()
+    raise ValueError(f"unknown sort key {key}")
+
+
+def document_ids(
+    archive: Archive,
+    scope: Scope = Scope(),
+    sort: SortKey = SortKey.PUBLISHED,
+    descending: bool = True,
+) -> list[int]:
+    """The ids of a scope in display order; empty values sort last either way, ties fall back to newest id."""
+    document = Document.__table__.c
+    expression = _sort_expression(sort)
+    statement: Select[Any] = select(document.id)
+    condition = _scope_condition(scope)
+    if condition is not None:
+        statement = statement.where(condition)
+    ordered = expression.desc() if descending else expression.asc()
+    statement = statement.order_by(expression.is_(None), ordered, document.id.desc())
+    with archive.engine.connect() as connection:
+        return list(connection.execute(statement).scalars())
+
+
+def sort_ids(archive: Archive, ids: Sequence[int], sort: SortKey, descending: bool) -> list[int]:
+    """`ids` (e.g. search hits) reordered by a column; used when the list shows a search result."""
+    if not ids:
+        return []
+    document = Document.__table__.c
+    expression = _sort_expression(sort)
+    order: dict[int, int] = {}
+    with archive.engine.connect() as connection:
+        for chunk in _chunks(list(ids), 900):
+            statement = select(document.id, expression).where(document.id.in_(chunk))
+            for document_id, value in connection.execute(statement):
+                order[document_id] = value
+    present = [document_id for document_id in ids if document_id in order]
+    filled = [i for i in present if order[i] is not None]
+    empty = [i for i in present if order[i] is None]
+    filled.sort(key=lambda i: order[i], reverse=descending)
+    return filled + empty
+
+
+# -- rows -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """What one line of the document list shows."""
+
+    id: int
+    title: str
+    published: dt.date | None
+    ministry: str | None
+    kind: str
+    status: str
+    tags: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    annotations: int = 0
+
+
+def document_rows(archive: Archive, ids: Iterable[int]) -> dict[int, DocumentRow]:
+    """The rows of `ids` (a page of the list), read with four indexed queries whatever the page size."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    document, organization = Document.__table__.c, Organization.__table__.c
+    tag, link = Tag.__table__.c, DocumentTag.__table__.c
+    entity, mention = Entity.__table__.c, Mention.__table__.c
+    annotation = Annotation.__table__.c
+    base: dict[int, dict[str, Any]] = {}
+    tags: dict[int, list[str]] = {}
+    regions: dict[int, list[str]] = {}
+    annotations: dict[int, int] = {}
+    with archive.engine.connect() as connection:
+        for chunk in _chunks(wanted, 900):
+            rows = connection.execute(
+                select(
+                    document.id,
+                    document.title,
+                    document.published,
+                    organization.name,
+                    organization.names,
+                    document.kind,
+                    document.status,
+                )
+                .select_from(
+                    Document.__table__.join(
+                        Organization.__table__, organization.id == document.ministry_id, isouter=True
+                    )
+                )
+                .where(document.id.in_(chunk))
+            )
+            for row in rows:
+                base[row[0]] = {
+                    "title": row[1],
+                    "published": row[2],
+                    "ministry": _name_at(row[3], row[4], row[2]),
+                    "kind": row[5],
+                    "status": row[6],
+                }
+            for document_id, name in connection.execute(
+                select(link.document_id, tag.name)
+                .join(Tag.__table__, tag.id == link.tag_id)
+                .where(link.document_id.in_(chunk))
+                .order_by(tag.name)
+            ):
+                tags.setdefault(document_id, []).append(name)
+            for document_id, name in connection.execute(
+                select(mention.document_id, entity.name)
+                .join(Entity.__table__, entity.id == mention.entity_id)
+                .where(mention.document_id.in_(chunk), entity.kind == "region", mention.ambiguous.is_(False))
+                .group_by(mention.document_id, entity.name)
+                .order_by(mention.document_id, func.min(mention.start))
+            ):
+                regions.setdefault(document_id, []).append(name)
+            for document_id, count in connection.execute(
+                select(annotation.document_id, func.count())
+                .where(annotation.document_id.in_(chunk))
+                .group_by(annotation.document_id)
+            ):
+                annotations[document_id] = count
+    return {
+        document_id: DocumentRow(
+            id=document_id,
+            tags=tuple(tags.get(document_id, ())),
+            regions=tuple(regions.get(document_id, ())),
+            annotations=annotations.get(document_id, 0),
+            **values,
+        )
+        for document_id, values in base.items()
+    }
+
+
+# -- the sidebar ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SidebarEntry:
+    """One line of a sidebar group: what it selects, its label, its count and (tags, regions) its children."""
+
+    scope: Scope
+    name: str
+    count: int
+    color: str | None = None
+    children: list[SidebarEntry] = field(default_factory=list)
+
+
+@dataclass
+class SavedSearchEntry:
+    id: int
+    name: str
+    query: str
+
+
+@dataclass
+class Sidebar:
+    total: int = 0
+    inbox: int = 0
+    reading_list: int = 0
+    tags: list[SidebarEntry] = field(default_factory=list)
+    regions: list[SidebarEntry] = field(default_factory=list)
+    ministries: list[SidebarEntry] = field(default_factory=list)
+    years: list[SidebarEntry] = field(default_factory=list)
+    collections: list[SidebarEntry] = field(default_factory=list)
+    saved_searches: list[SavedSearchEntry] = field(default_factory=list)
+
+
+def sidebar(archive: Archive) -> Sidebar:
+    """Every sidebar group with its counts, in one read transaction so the numbers agree with each other."""
+    document = Document.__table__.c
+    result = Sidebar()
+    with archive.engine.connect() as connection:
+
+        def scalar(statement: Select[Any]) -> int:
+            return int(connection.execute(statement).scalar_one())
+
+        result.total = scalar(select(func.count()).select_from(Document.__table__))
+        result.inbox = scalar(select(func.count()).where(document.status == DocumentStatus.NEW))
+        result.reading_list = scalar(select(func.count()).where(document.kind == DocumentKind.LISTING_ITEM))
+        result.tags = _tag_tree(connection)
+        result.regions = _region_tree(connection)
+
+        organization = Organization.__table__.c
+        result.ministries = [
+            SidebarEntry(Scope(ScopeKind.MINISTRY, row[0]), row[1], row[2])
+            for row in connection.execute(
+                select(organization.id, organization.name, func.count(document.id))
+                .join(Document.__table__, document.ministry_id == organization.id)
+                .group_by(organization.id, organization.name)
+                .order_by(func.count(document.id).desc(), organization.name)
+            )
+        ]
+        year = cast(func.strftime("%Y", document.published), String)
+        result.years = [
+            SidebarEntry(Scope(ScopeKind.YEAR, int(row[0])), row[0], row[1])
+            for row in connection.execute(
+                select(year, func.count()).where(document.published.is_not(None)).group_by(year).order_by(year.desc())
+            )
+            if row[0]
+        ]
+        collection, item = Collection.__table__.c, CollectionItem.__table__.c
+        result.collections = [
+            SidebarEntry(Scope(ScopeKind.COLLECTION, row[0]), row[1], row[2])
+            for row in connection.execute(
+                select(collection.id, collection.name, func.count(item.document_id))
+                .join(CollectionItem.__table__, item.collection_id == collection.id, isouter=True)
+                .group_by(collection.id, collection.name)
+                .order_by(collection.name)
+            )
+        ]
+        saved = SavedSearch.__table__.c
+        result.saved_searches = [
+            SavedSearchEntry(row[0], row[1], row[2])
+            for row in connection.execute(select(saved.id, saved.name, saved.query).order_by(saved.name))
+        ]
+    return result
+
+
+def _tag_tree(connection: Any) -> list[SidebarEntry]:
+    tag, link = Tag.__table__.c, DocumentTag.__table__.c
+    rows = connection.execute(
+        select(tag.id, tag.parent_id, tag.name, tag.color, func.count(link.document_id))
+        .join(DocumentTag.__table__, link.tag_id == tag.id, isouter=True)
+        .group_by(tag.id)
+        .order_by(tag.name)
+    ).all()
+    return _tree([(row[0], row[1], row[2], row[3], row[4]) for row in rows], ScopeKind.TAG)
+
+
+def _region_tree(connection: Any) -> list[SidebarEntry]:
+    entity, mention = Entity.__table__.c, Mention.__table__.c
+    rows = connection.execute(
+        select(
+            entity.id, entity.parent_id, entity.name, literal_column("NULL"), func.count(mention.document_id.distinct())
+        )
+        .join(Mention.__table__, and_(mention.entity_id == entity.id, mention.ambiguous.is_(False)))
+        .where(entity.kind == "region")
+        .group_by(entity.id)
+        .order_by(entity.name)
+    ).all()
+    entries = [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+    present = {row[0] for row in entries}
+    missing_parents = {row[1] for row in entries if row[1] is not None and row[1] not in present}
+    if missing_parents:
+        # A city is listed under its province even when no document names the province itself.
+        for row in connection.execute(
+            select(entity.id, entity.parent_id, entity.name).where(entity.id.in_(missing_parents))
+        ):
+            entries.append((row[0], row[1], row[2], None, 0))
+    tree = _tree(entries, ScopeKind.REGION)
+    tree.sort(key=lambda entry: (-entry.count, entry.name))
+    return tree
+
+
+def _tree(rows: list[tuple[int, int | None, str, str | None, int]], kind: ScopeKind) -> list[SidebarEntry]:
+    entries = {row[0]: SidebarEntry(Scope(kind, row[0]), row[2], row[4], row[3]) for row in rows}
+    roots: list[SidebarEntry] = []
+    for row in rows:
+        parent = entries.get(row[1]) if row[1] is not None else None
+        (parent.children if parent is not None else roots).append(entries[row[0]])
+    return roots
+
+
+# -- small changes the list offers ----------------------------------------------------------------------------
+
+
+def set_status(archive: Archive, ids: Sequence[int], status: str) -> int:
+    """Mark documents new or reviewed (the Inbox is the documents still new); returns how many changed."""
+    if status not in (DocumentStatus.NEW, DocumentStatus.REVIEWED):
+        raise ValueError(f"unknown status {status!r}")
+    document = Document.__table__.c
+    changed = 0
+    with archive.writing("set status"), archive.engine.begin() as connection:
+        for chunk in _chunks(list(ids), 900):
+            result = connection.execute(
+                update(Document.__table__)
+                .where(document.id.in_(chunk), document.status != status)
+                .values(status=status, updated_at=dt.datetime.now(dt.UTC))
+            )
+            changed += result.rowcount or 0
+    return changed
+
+
+# -- search terms for highlighting ----------------------------------------------------------------------------
+
+
+def highlight_terms(query: str) -> list[str]:
+    """The words of `query` a reader should highlight: its text terms (not negated), longest first.
+
+    A Korean word typed with its particle (탄소중립을) is also highlighted without it, since the index matches
+    it that way. A query that does not parse highlights nothing rather than guessing.
+    """
+    try:
+        from esgdesk.search import query as query_language
+        from esgdesk.search.tokenize import strip_particle
+    except ImportError:  # the search package is not there yet
+        return []
+    try:
+        tree = query_language.parse(query)
+    except query_language.QuerySyntaxError:
+        return []
+    terms: list[str] = []
+
+    def walk(node: object, negated: bool) -> None:
+        if isinstance(node, query_language.Text):
+            if negated:
+                return
+            words = [node.text] if node.phrase else node.text.split()
+            for word in words:
+                terms.append(word)
+                stripped = strip_particle(word)
+                if stripped:
+                    terms.append(stripped)
+        elif isinstance(node, query_language.Not):
+            walk(node.child, not negated)
+        elif isinstance(node, query_language.And | query_language.Or):
+            for child in node.children:
+                walk(child, negated)
+
+    walk(tree, False)
+    unique = [term for term in dict.fromkeys(terms) if term.strip()]
+    return sorted(unique, key=len, reverse=True)
+
+
+def _name_at(name: str | None, names: list[dict[str, Any]] | None, on: dt.date | None) -> str | None:
+    """The ministry's name on the release's date (the reader shows the same, via the knowledge store)."""
+    if name is None:
+        return None
+    try:
+        from esgdesk.knowledge.store import organization_name_at
+    except ImportError:
+        return name
+    # organization_name_at reads only .name and .names, so the row's two columns stand in for the object.
+    return organization_name_at(_NamedOrganization(name, names or []), on)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _NamedOrganization:
+    name: str
+    names: list[dict[str, Any]]
+
+
+def _chunks(values: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+# -- the reader -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnnotationSpan:
+    start: int
+    end: int
+    color: str | None
+    note: str
+
+
+def document_annotations(archive: Archive, document_id: int) -> list[AnnotationSpan]:
+    """The anchored passages of a document, for the reader's highlights (orphaned notes have no place)."""
+    from esgdesk.core.models import AnnotationCategory
+
+    annotation, category = Annotation.__table__.c, AnnotationCategory.__table__.c
+    statement = (
+        select(annotation.start, annotation.end, func.coalesce(annotation.color, category.color), annotation.note)
+        .select_from(
+            Annotation.__table__.join(AnnotationCategory.__table__, category.id == annotation.category_id, isouter=True)
+        )
+        .where(annotation.document_id == document_id, annotation.anchor_status != "orphaned")
+        .order_by(annotation.start)
+    )
+    with archive.engine.connect() as connection:
+        return [AnnotationSpan(row[0], row[1], row[2], row[3]) for row in connection.execute(statement)]
+
+
+_MEDIA_SUFFIXES = {
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "application/pdf": ".pdf",
+    "application/x-hwp": ".hwp",
+    "application/haansofthwp": ".hwp",
+    "application/hwp+zip": ".hwpx",
+    "application/vnd.hancom.hwpx": ".hwpx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/zip": ".zip",
+    "message/rfc822": ".eml",
+}
+
+
+def copy_original(archive: Archive, sha256: str, name: str, media_type: str, folder: Path) -> Path:
+    """A copy of a stored original under its own name, so the system viewer can open it.
+
+    The store names files by hash without an extension; viewers choose by extension, so the copy gets the
+    original's (or one that fits its media type). The archive's own file is never handed out to be edited.
+    """
+    import mimetypes
+    import shutil
+
+    source = archive.files.path_for(sha256)
+    if not source.is_file():
+        from esgdesk.core.errors import NotFoundError
+
+        raise NotFoundError(f"The original file {name} is missing from the archive's files folder.")
+    safe_name = Path(name).name.strip() or sha256[:12]
+    if not Path(safe_name).suffix:
+        suffix = _MEDIA_SUFFIXES.get(media_type) or mimetypes.guess_extension(media_type) or ""
+        safe_name += suffix
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_name
+    shutil.copyfile(source, target)
+    return target

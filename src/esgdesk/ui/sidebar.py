@@ -1,0 +1,145 @@
+"""The library sidebar: fixed views, then Tags, Regions, Ministries, Years, Collections and Saved searches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from esgdesk.core.browse import SavedSearchEntry, Scope, ScopeKind, Sidebar, SidebarEntry
+
+SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
+QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class SidebarTree(QTreeWidget):
+    """Shows a `Sidebar`; selecting a line emits the scope (or the saved query) it stands for."""
+
+    scopeSelected = Signal(object)
+    querySelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setColumnCount(2)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setAccessibleName(self.tr("Library"))
+        self.itemSelectionChanged.connect(self._selection_changed)
+        self._current_scope = Scope()
+
+    def show_sidebar(self, data: Sidebar) -> None:
+        """Rebuild from fresh counts, keeping the selected line and the open groups."""
+        expanded = {self._item_key(item) for item in self._all_items() if item.isExpanded()}
+        first_fill = self.topLevelItemCount() == 0
+        self.blockSignals(True)
+        self.clear()
+        self._add(None, self.tr("All documents"), data.total, Scope(ScopeKind.ALL))
+        self._add(None, self.tr("Inbox"), data.inbox, Scope(ScopeKind.INBOX))
+        self._add(None, self.tr("Reading list"), data.reading_list, Scope(ScopeKind.READING_LIST))
+        groups: list[tuple[str, list[SidebarEntry]]] = [
+            (self.tr("Tags"), data.tags),
+            (self.tr("Regions"), data.regions),
+            (self.tr("Ministries"), data.ministries),
+            (self.tr("Years"), data.years),
+            (self.tr("Collections"), data.collections),
+        ]
+        for title, entries in groups:
+            group = self._group(title)
+            for entry in entries:
+                self._add_entry(group, entry)
+            if not entries:
+                self._empty(group)
+        saved = self._group(self.tr("Saved searches"))
+        for search in data.saved_searches:
+            self._add_saved_search(saved, search)
+        if not data.saved_searches:
+            self._empty(saved)
+        for item in self._all_items():
+            item.setExpanded(item.parent() is None if first_fill else self._item_key(item) in expanded)
+        self._select_scope(self._current_scope)
+        self.blockSignals(False)
+
+    def select_scope(self, scope: Scope) -> None:
+        self._current_scope = scope
+        self._select_scope(scope)
+
+    # -- building -----------------------------------------------------------------------------------------
+
+    def _group(self, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [title, ""])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setData(0, SCOPE_ROLE, None)
+        return item
+
+    def _empty(self, group: QTreeWidgetItem) -> None:
+        item = QTreeWidgetItem(group, [self.tr("(none yet)"), ""])
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _add(self, parent: QTreeWidgetItem | None, name: str, count: int, scope: Scope) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self)
+        item.setText(0, name)
+        item.setText(1, f"{count:,}")
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setData(0, SCOPE_ROLE, scope)
+        item.setToolTip(0, name)
+        return item
+
+    def _add_entry(self, parent: QTreeWidgetItem, entry: SidebarEntry) -> None:
+        item = self._add(parent, entry.name, entry.count, entry.scope)
+        if entry.color:
+            pixmap = QPixmap(10, 10)
+            pixmap.fill(QColor(entry.color))
+            item.setIcon(0, QIcon(pixmap))
+        for child in entry.children:
+            self._add_entry(item, child)
+
+    def _add_saved_search(self, parent: QTreeWidgetItem, search: SavedSearchEntry) -> None:
+        item = QTreeWidgetItem(parent, [search.name, ""])
+        item.setData(0, QUERY_ROLE, search.query)
+        item.setToolTip(0, search.query)
+
+    # -- selection ----------------------------------------------------------------------------------------
+
+    def _selection_changed(self) -> None:
+        items = self.selectedItems()
+        if not items:
+            return
+        query = items[0].data(0, QUERY_ROLE)
+        if query:
+            self.querySelected.emit(str(query))
+            return
+        scope = items[0].data(0, SCOPE_ROLE)
+        if isinstance(scope, Scope):
+            self._current_scope = scope
+            self.scopeSelected.emit(scope)
+
+    def _select_scope(self, scope: Scope) -> None:
+        for item in self._all_items():
+            if item.data(0, SCOPE_ROLE) == scope:
+                self.setCurrentItem(item)
+                return
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            items.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return items
+
+    @staticmethod
+    def _item_key(item: QTreeWidgetItem) -> tuple[str, ...]:
+        path: list[str] = []
+        while item is not None:
+            scope = item.data(0, SCOPE_ROLE)
+            path.append(repr(scope) if scope is not None else item.text(0))
+            item = item.parent()
+        return tuple(path)

@@ -1,0 +1,41 @@
+"""Fixtures for search tests: `add(...)` puts documents into the test's archive and indexes them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from search_helpers import add_documents
+
+from esgdesk.core.archive import Archive
+from esgdesk.search.service import close_index
+
+AddDocuments = Callable[..., list[int]]
+
+
+@pytest.fixture(scope="session")
+def _template_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated, empty archive per session; each test gets a copy (migrating takes ~0.5 s a test)."""
+    folder = tmp_path_factory.mktemp("template") / "archive"
+    Archive.open(folder).close()
+    return folder
+
+
+@pytest.fixture
+def archive(_template_archive: Path, archive_dir: Path) -> Iterator[Archive]:
+    shutil.copytree(_template_archive, archive_dir)
+    opened = Archive.open(archive_dir)
+    yield opened
+    close_index(opened)
+    opened.close()
+
+
+@pytest.fixture
+def add(archive: Archive) -> AddDocuments:
+    def _add(*docs: dict[str, Any] | str, index: bool = True) -> list[int]:
+        return add_documents(archive, *docs, index=index)
+
+    return _add
