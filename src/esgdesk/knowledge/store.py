@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
 from esgdesk.core.models import Document, Entity, Fact, Mention, Organization
@@ -22,42 +23,49 @@ def store_extraction(session: Session, document: Document) -> Extraction:
     result = extract(document.body, document.published)
     session.exec(delete(Mention).where(col(Mention.document_id) == document.id))
     session.exec(delete(Fact).where(col(Fact.document_id) == document.id))
-    entities: dict[tuple[str, str], Entity] = {}
-    for mention in result.mentions:
-        if mention.qualifier:
-            continue  # 경상남도 in "경상남도 거제시" only places 거제시; it is not a region of the release
-        entity = None
-        if mention.id is not None:
-            entity = entities.get((mention.kind, mention.id)) or _entity(session, mention.kind, mention.id, mention)
-            entities[(mention.kind, mention.id)] = entity
-        session.add(
-            Mention(
-                document_id=document.id,
-                entity_id=entity.id if entity else None,
-                start=mention.start,
-                end=mention.end,
-                sentence_index=mention.sentence,
-                text=mention.text,
-                ambiguous=mention.ambiguous,
-                candidates=[candidate.id for candidate in mention.candidates],
-            )
-        )
-    for fact in result.facts:
-        region = entities.get(("region", fact.region_id)) or _entity(session, "region", fact.region_id, None)
-        session.add(
-            Fact(
-                document_id=document.id,
-                region_id=region.id,
-                region=fact.region,
-                region_code=fact.region_code,
-                years=list(fact.years),
-                industries=list(fact.industries),
-                amounts=[amount.to_json() for amount in fact.amounts],
-                sentence=fact.sentence,
-                start=fact.start,
-                end=fact.end,
-            )
-        )
+    entities: dict[tuple[str, str], int] = {}
+
+    def entity_id(kind: str, key: str, mention: object | None) -> int:
+        if (kind, key) not in entities:
+            entities[(kind, key)] = _entity(session, kind, key, mention).id or 0
+        return entities[(kind, key)]
+
+    # Plain row dictionaries through one executemany each: a release has hundreds of mentions, and building
+    # ORM objects for them cost more than the extraction itself.
+    mention_rows = [
+        {
+            "document_id": document.id,
+            "entity_id": entity_id(mention.kind, mention.id, mention) if mention.id is not None else None,
+            "start": mention.start,
+            "end": mention.end,
+            "sentence_index": mention.sentence,
+            "text": mention.text,
+            "ambiguous": mention.ambiguous,
+            "candidates": [candidate.id for candidate in mention.candidates],
+        }
+        for mention in result.mentions
+        # 경상남도 in "경상남도 거제시" only places 거제시; it is not a region of the release
+        if not mention.qualifier
+    ]
+    fact_rows = [
+        {
+            "document_id": document.id,
+            "region_id": entity_id("region", fact.region_id, None),
+            "region": fact.region,
+            "region_code": fact.region_code,
+            "years": list(fact.years),
+            "industries": list(fact.industries),
+            "amounts": [amount.to_json() for amount in fact.amounts],
+            "sentence": fact.sentence,
+            "start": fact.start,
+            "end": fact.end,
+        }
+        for fact in result.facts
+    ]
+    if mention_rows:
+        session.execute(insert(Mention), mention_rows)
+    if fact_rows:
+        session.execute(insert(Fact), fact_rows)
     return result
 
 
