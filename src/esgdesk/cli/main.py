@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from esgdesk import __version__
-from esgdesk.cli import app, knowledge, library, notes, search, tags
+from esgdesk.cli import app, briefing, knowledge, library, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.errors import EsgdeskError
 
 __all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
 #: every module that adds commands; order is the order `esgdesk --help` lists them in
-COMMAND_MODULES: tuple[ModuleType, ...] = (app, library, search, knowledge, tags, notes)
+COMMAND_MODULES: tuple[ModuleType, ...] = (app, library, search, knowledge, tags, notes, safety, briefing)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,8 +10,6 @@ is refused rather than damaged.
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,19 +110,10 @@ class Archive:
             self._lock.release()
 
     def backup(self, reason: str = "manual") -> Path:
-        """A consistent copy of the database in backups/, made with SQLite's online backup API."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = self.backups_dir / f"archive-{stamp}-{reason}.sqlite"
-        source = sqlite3.connect(self.database_path)
-        try:
-            destination = sqlite3.connect(target)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        return target
+        """A consistent copy of the database in backups/ (SQLite's online backup API), then rotation."""
+        from esgdesk.core.backup import create_backup
+
+        return create_backup(self, reason=reason)
 
     def close(self) -> None:
         self.engine.dispose()

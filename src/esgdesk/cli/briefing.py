@@ -1,0 +1,91 @@
+"""`export`: a briefing packet (DOCX or PDF) from chosen documents, through one of the templates."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, open_archive
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    from esgdesk.briefing.templates import TEMPLATES
+
+    export = commands.add_parser(
+        "export",
+        help="write a briefing packet (DOCX or PDF)",
+        description="Templates: " + "; ".join(f"{t.name} ({t.description})" for t in TEMPLATES.values()),
+    )
+    export.add_argument("--template", required=True, metavar="NAME", help=f"one of: {', '.join(TEMPLATES)}")
+    export.add_argument("--format", dest="fmt", choices=("docx", "pdf"), help="default: from the file name")
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--query", metavar="Q", help="the documents a search finds")
+    which.add_argument("--ids", metavar="ID,ID...", help="these documents, in this order")
+    which.add_argument("--collection", metavar="NAME", help="the documents of a collection, in its order")
+    export.add_argument("--title", help="the packet's title (default: the template's)")
+    export.add_argument("--author", default="", help="printed on the cover")
+    export.add_argument("--organisation", default="", help="printed on the cover")
+    export.add_argument("--date", metavar="YYYY-MM-DD", help="the date on the cover (default: today)")
+    export.add_argument(
+        "--classification", default="", metavar="LABEL", help="e.g. 대외비; on the cover and every page"
+    )
+    export.add_argument("--language", choices=("ko", "en"), default="ko", help="the language of the fixed labels")
+    export.add_argument("--style", choices=("gaejosik", "memo"), help="bullets and numbering (default: 개조식 for ko)")
+    export.add_argument("--group-by", choices=("category", "tag"), default="category", help="annotations template")
+    export.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from esgdesk.briefing.service import Selection, export_steps
+    from esgdesk.briefing.templates import TEMPLATES, PacketOptions
+
+    if args.template not in TEMPLATES:
+        print(
+            f"esgdesk: no briefing template named {args.template!r}; choose one of: {', '.join(TEMPLATES)}",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN
+    output = Path(args.output)
+    fmt = args.fmt or output.suffix.lower().lstrip(".")
+    if fmt not in ("docx", "pdf"):
+        print("esgdesk: say --format docx or pdf, or end the output name with .docx or .pdf", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        ids = _ids(args.ids)
+        date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError as exc:
+        print(f"esgdesk: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    options = PacketOptions(
+        title=args.title,
+        author=args.author,
+        organisation=args.organisation,
+        date=date,
+        classification=args.classification,
+        language=args.language,
+        style=args.style,
+        group_by=args.group_by,
+    )
+    selection = Selection(ids=ids, collection=args.collection, query=args.query)
+    archive = open_archive(args)
+    for step in export_steps(archive, args.template, fmt, output, selection, options):
+        if step.output is not None:
+            print(step.output)
+        elif sys.stderr.isatty():
+            print(f"[{step.done}/{step.total}] {step.message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _ids(text: str | None) -> list[int] | None:
+    if text is None:
+        return None
+    try:
+        ids = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise ValueError(f"--ids takes document numbers separated by commas, not {text!r}") from None
+    if not ids:
+        raise ValueError("--ids names no document")
+    return ids

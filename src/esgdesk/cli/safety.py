@@ -1,0 +1,128 @@
+"""`check`, `backup`, `restore`, `bundle export|import`: keeping the archive whole and carrying it elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from esgdesk.cli.common import EXIT_OK, open_archive, print_json
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="check the archive's database, originals, index and annotations")
+    check.add_argument("--repair", action="store_true", help="fix what can be fixed safely (backs up first)")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(handler=cmd_check)
+
+    backup = commands.add_parser("backup", help="back up the archive's database into backups/")
+    backup.add_argument("--keep", type=int, metavar="N", help="keep the newest N backups (default 10)")
+    backup.add_argument("--list", action="store_true", help="list the backups instead of making one")
+    backup.add_argument("--json", action="store_true")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser("restore", help="replace the archive's database with a backup")
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in backups/")
+    restore.add_argument("--json", action="store_true")
+    restore.set_defaults(handler=cmd_restore)
+
+    bundle = commands.add_parser("bundle", help="export or import a portable bundle (.esgd)")
+    actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the archive, or the documents matching --query, to FILE")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--query", metavar="Q")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(handler=cmd_bundle_export)
+    imp = actions.add_parser("import", help="merge a bundle into the archive (all or nothing)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_bundle_import)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from esgdesk.core.check import check_archive, exit_code
+
+    report = check_archive(open_archive(args), repair=args.repair)
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for problem in report.problems:
+            status = f" → {problem.outcome}" if problem.outcome else ""
+            print(f"{problem.kind}: {problem.message} [{problem.subject}]{status}", file=sys.stderr)
+        for note in report.notes:
+            print(f"note: {note}", file=sys.stderr)
+        if report.backup:
+            print(f"backed up first to {report.backup}", file=sys.stderr)
+        print(_check_summary(report), file=sys.stderr)
+    return exit_code(report)
+
+
+def _check_summary(report: object) -> str:
+    problems = report.problems  # type: ignore[attr-defined]
+    remaining = report.remaining  # type: ignore[attr-defined]
+    if not problems:
+        return "the archive is healthy"
+    if report.repair:  # type: ignore[attr-defined]
+        return f"{len(problems)} problems found, {len(problems) - len(remaining)} repaired, {len(remaining)} remain"
+    return f"{len(problems)} problems found; `esgdesk check --repair` fixes the repairable ones"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from esgdesk.core.backup import create_backup, list_backups
+
+    archive = open_archive(args)
+    if args.list:
+        backups = list_backups(archive.backups_dir)
+        if args.json:
+            print_json([info.as_json() for info in backups])
+        for info in [] if args.json else backups:
+            print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.reason:<24}  {info.path.name}")
+        return EXIT_OK
+    path = create_backup(archive, reason="manual", keep=args.keep)
+    if args.json:
+        print_json({"backup": str(path), "size": path.stat().st_size})
+    else:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from esgdesk.core.backup import resolve_backup, restore
+
+    archive = open_archive(args)
+    result = restore(archive, resolve_backup(archive, args.backup))
+    if args.json:
+        print_json(result.as_json())
+    else:
+        print(f"restored {result.restored}", file=sys.stderr)
+        print(f"the state before the restore is kept in {result.safety_backup}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from esgdesk.core.bundle import export_bundle
+
+    report = export_bundle(open_archive(args), Path(args.file), query=args.query)
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(f"{report.documents} documents, {report.files} originals, {report.bytes:,} bytes → {report.path}")
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from esgdesk.core.bundle import describe, import_bundle
+
+    report = import_bundle(open_archive(args), Path(args.file))
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for line in describe(report):
+            print(line)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return EXIT_OK
