@@ -86,13 +86,16 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if FONT_REGULAR in pdfmetrics.getRegisteredFontNames():
-        return
     from esgdesk.core.paths import korean_font_paths
 
+    # Each name is checked on its own: other code in the process (the PDF importer's tests, a plug-in) may
+    # have registered the regular face alone, and the bold face and the family mapping must exist regardless.
+    registered = set(pdfmetrics.getRegisteredFontNames())
     paths = korean_font_paths()
-    pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(paths["regular"])))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths["bold"])))
+    if FONT_REGULAR not in registered:
+        pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(paths["regular"])))
+    if FONT_BOLD not in registered:
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths["bold"])))
     # <b> and <i> inside Paragraph markup pick these; Hangul has no italic, so italic stays upright.
     addMapping(FONT_REGULAR, 0, 0, FONT_REGULAR)
     addMapping(FONT_REGULAR, 1, 0, FONT_BOLD)
