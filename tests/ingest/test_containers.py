@@ -184,7 +184,7 @@ def test_a_worker_that_dies_costs_one_file(sample_path: Path) -> None:
     # 64 MB of address space is too little to read anything: the worker fails or dies, alone.
     with (
         ParseWorker(timeout=60, memory_limit=64 * 1024 * 1024) as starved,
-        pytest.raises(ParseError, match="stopped|more memory"),
+        pytest.raises(ParseError, match=r"stopped|more memory"),
     ):
         starved.parse(source)
     with ParseWorker(timeout=60) as healthy:

@@ -73,9 +73,8 @@ def test_the_page_and_the_text_of_one_release_are_one_document(archive, sample_p
     run_import(archive, [sample_path])
     report = run_import(archive, [page])
     assert report.imported == []
-    assert [duplicate.reason for duplicate in report.duplicates] == [
-        "the same release (source id 156565174) is already in the archive"
-    ]
+    [duplicate] = report.duplicates
+    assert duplicate.reason.startswith("the same release (source id 156565174) is already in the archive")
     with archive.session() as session:
         releases = session.exec(select(Document).where(Document.kind == "press release")).all()
     assert len(releases) == 1

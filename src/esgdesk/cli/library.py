@@ -13,6 +13,12 @@ from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_js
 def register(commands: argparse._SubParsersAction) -> None:
     imp = commands.add_parser("import", help="import files and folders (recursively)")
     imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument(
+        "--update",
+        action="store_true",
+        help="a release already archived under the same source id (newsId, address) gets the new text; "
+        "its earlier text and file are kept and its annotations re-anchored",
+    )
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.set_defaults(handler=cmd_import)
 
@@ -37,17 +43,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     report = ImportReport()
     progress_out = sys.stderr if (sys.stderr.isatty() and not args.json) else None
-    for progress in ImportPipeline(archive).run(args.paths):
+    for progress in ImportPipeline(archive, update=args.update).run(args.paths):
         report = progress.report
         if progress_out:
             print_progress(progress_out, progress.done, progress.total, progress.path)
     if progress_out:
         progress_out.write("\n")
     if args.json:
-        print_json(report.as_json())
+        print_json(report.as_json(with_updates=args.update))
     else:
         for entry in report.imported:
             print(f"imported   #{entry.id}  {entry.title}")
+        for updated in report.updated:
+            print(f"updated    #{updated.id}  {updated.title}  (annotations: {updated.revision.summary()})")
         for duplicate in report.duplicates:
             print(f"duplicate  #{duplicate.id}  {duplicate.title}  ({duplicate.reason})")
         print(
