@@ -397,8 +397,11 @@ class ImportPipeline:
 
 
 def default_after_commit() -> list[AfterCommit]:
-    """What follows every committed document: its entities and facts, then (when present) its index entry."""
-    return [extract_entities, apply_tag_rules]
+    """What follows every committed document, for the CLI and the GUI alike: its entities and facts, the
+    tag rules (which may use them), then its search-index entry (which includes the tags)."""
+    from esgdesk.search.index import index_documents
+
+    return [extract_entities, apply_tag_rules, index_documents]
 
 
 def extract_entities(archive: Archive, document_ids: list[int]) -> None:

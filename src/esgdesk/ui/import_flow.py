@@ -119,12 +119,10 @@ class ImportController(QObject):
 
 
 def _after_commit_hooks() -> list[Callable[[Archive, list[int]], None]]:
-    """Index each new document as it is committed, so it is searchable as soon as the list shows it."""
-    try:
-        from esgdesk.search.index import index_documents
-    except ImportError:  # an installation without search still imports
-        return []
-    return [index_documents]
+    """The pipeline's own hooks (entities, tag rules, search index), the same as the command line's."""
+    from esgdesk.ingest.pipeline import default_after_commit
+
+    return default_after_commit()
 
 
 class ImportSummaryDialog(QDialog):
