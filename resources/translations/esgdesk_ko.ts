@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/esgdesk/ui/about.py" line="71"/>
+        <source>This file is missing from the installation: %1</source>
+        <extracomment>the name people see (window titles, installers, the Start menu, the Dock); `esgdesk` stays the command&apos;s name who makes it, as pyproject.toml&apos;s authors says; shown here, in the Windows version info and the installers the macOS bundle identifier and the Windows AppUserModelID stem; must match installer/ (one identity) (tab title, resource path parts, shown as Markdown?) for each licence text</extracomment>
+        <translation>설치본에 이 파일이 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/about.py" line="76"/>
+        <source> (installed app)</source>
+        <translation> (설치된 앱)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/about.py" line="96"/>
+        <source>About %1</source>
+        <translation>%1 정보</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/about.py" line="118"/>
+        <source>An offline archive of Korean government press releases on carbon neutrality, just transition and ESG: Korean search, annotations, links and briefing packets in DOCX and PDF.</source>
+        <translation>탄소중립·공정전환·ESG 관련 정부 보도자료를 오프라인으로 보관하는 아카이브: 한국어 검색, 주석, 문서 연결, DOCX·PDF 브리핑 자료.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/about.py" line="126"/>
+        <source>Qt for Python is used under the LGPL-3.0; the NanumGothic font under the SIL Open Font License 1.1; the map boundaries are 통계청 SGIS data under KOGL type 1. See the tabs below.</source>
+        <translation>Qt for Python은 LGPL-3.0, 나눔고딕 글꼴은 SIL Open Font License 1.1, 지도 경계는 공공누리 제1유형의 통계청 SGIS 자료를 따릅니다. 아래 탭을 보십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotateDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="73"/>
+        <source>Annotate passage</source>
+        <translation>구절에 주석 달기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="79"/>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="85"/>
+        <source>&amp;Category:</source>
+        <translation>분류(&amp;C):</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="175"/>
+        <source>Annotations</source>
+        <extracomment>show this annotation&apos;s passage in the reader</extracomment>
+        <translation>주석</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="176"/>
+        <source>Enter or a click shows the passage; Delete removes the annotation</source>
+        <translation>Enter 또는 클릭: 구절 보기, Delete: 주석 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="177"/>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="178"/>
+        <source>C&amp;ategory:</source>
+        <translation>분류(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="179"/>
+        <source>&amp;Save note</source>
+        <translation>메모 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="180"/>
+        <source>Save the note (Ctrl+Return)</source>
+        <translation>메모 저장 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="181"/>
+        <source>De&amp;lete</source>
+        <translation>삭제(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="182"/>
+        <source>Delete this annotation (Delete in the list)</source>
+        <translation>이 주석 삭제 (목록에서 Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="183"/>
+        <source>Re-a&amp;ttach</source>
+        <translation>다시 연결(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="185"/>
+        <source>Anchor this note to the passage selected in the reader (for a note whose text changed)</source>
+        <translation>읽기 창에서 선택한 구절에 이 메모를 연결합니다 (본문이 바뀐 메모용)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="188"/>
+        <source>No annotations yet. Select a passage and press Ctrl+Shift+H to highlight it.</source>
+        <translation>주석이 아직 없습니다. 구절을 선택하고 Ctrl+Shift+H를 눌러 강조하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="208"/>
+        <source>Orphaned — “%1”</source>
+        <translation>연결 끊김 — “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="215"/>
+        <source>Its passage is no longer in the text: select the new wording and re-attach it.</source>
+        <translation>해당 구절이 본문에 더 이상 없습니다: 새 문구를 선택해 다시 연결하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="256"/>
+        <source>Orphaned: select the passage in the reader, then Re-attach.</source>
+        <translation>연결 끊김: 읽기 창에서 구절을 선택한 뒤 &apos;다시 연결&apos;을 누르십시오.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../src/esgdesk/ui/app.py" line="79"/>
@@ -11,58 +132,229 @@
     </message>
 </context>
 <context>
+    <name>Briefing</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="48"/>
+        <source>Regional transition support</source>
+        <translation>지역별 공정전환 지원 현황</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="49"/>
+        <source>Regions, years, industries and measures: a summary table, map, chart, details, sources</source>
+        <translation>지역·연도·산업·지원 내용: 요약표, 지도, 차트, 지역별 세부, 출처</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="54"/>
+        <source>Document digest</source>
+        <translation>문서 요약집</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="55"/>
+        <source>One section per document: metadata, gist, annotations, linked documents</source>
+        <translation>문서별 한 절: 메타데이터, 요지, 주석, 관련 문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="60"/>
+        <source>Annotations</source>
+        <translation>주석</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="61"/>
+        <source>Your highlights and notes, grouped by category, with citations</source>
+        <translation>강조와 메모를 분류별로 모아 출처와 함께</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="64"/>
+        <source>Timeline</source>
+        <translation>연대표</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="65"/>
+        <source>Releases and programme years in date order</source>
+        <translation>문서 발표와 사업 연도를 날짜 순으로</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingWizard</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="358"/>
+        <source>Build a briefing</source>
+        <translation>브리핑 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="397"/>
+        <source>Reading the selected documents…</source>
+        <translation>선택한 문서를 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="424"/>
+        <source>Writing %1…</source>
+        <translation>%1 쓰는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryBox</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="51"/>
+        <source>(no category)</source>
+        <translation>(분류 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="28"/>
+        <source>Arrange collection “%1”</source>
+        <translation>모음 “%1” 정리</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="29"/>
+        <source>A briefing made from this collection follows this order.</source>
+        <translation>이 모음으로 만드는 브리핑은 이 순서를 따릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="33"/>
+        <source>Documents in briefing order</source>
+        <translation>브리핑 순서의 문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="35"/>
+        <source>Drag, or Ctrl+Up / Ctrl+Down, to reorder; Delete takes a document out</source>
+        <translation>끌거나 Ctrl+위/Ctrl+아래로 순서 변경, Delete로 문서 빼기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="39"/>
+        <source>Move &amp;up</source>
+        <translation>위로(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="40"/>
+        <source>Move &amp;down</source>
+        <translation>아래로(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_dialog.py" line="41"/>
+        <source>&amp;Take out</source>
+        <translation>빼기(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTable</name>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="194"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="224"/>
         <source>Title</source>
-        <extracomment>reads the rows of some ids (esgdesk.core.browse.document_rows bound to an archive) the view asked for another order; the owner fetches the ids sorted that way and calls set_ids</extracomment>
+        <extracomment>reads the rows of some ids (esgdesk.core.browse.document_rows bound to an archive) documents dragged onto a tag or a collection in the sidebar (esgdesk.ui.sidebar reads it) the view asked for another order; the owner fetches the ids sorted that way and calls set_ids</extracomment>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="195"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="225"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="196"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="226"/>
         <source>Ministry</source>
         <translation>부처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="197"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="227"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="198"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="228"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="199"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="229"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
 </context>
 <context>
+    <name>Entities</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="57"/>
+        <source>Regions</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="58"/>
+        <source>Ministries and organisations</source>
+        <translation>부처·기관</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="59"/>
+        <source>Programmes</source>
+        <translation>사업</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="60"/>
+        <source>Industries</source>
+        <translation>산업</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="265"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="272"/>
+        <source>Written files</source>
+        <translation>만든 파일</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="273"/>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="275"/>
+        <source>Open the selected file in its program</source>
+        <translation>선택한 파일을 해당 프로그램으로 열기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="276"/>
+        <source>&amp;Show in folder</source>
+        <translation>폴더에서 보기(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="318"/>
+        <source>The briefing could not be made: %1</source>
+        <translation>브리핑을 만들지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="320"/>
+        <source>Done: %n files written.</source>
+        <translation>
+            <numerusform>완료: 파일 %n개를 만들었습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="78"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="82"/>
         <source>Find in document</source>
+        <extracomment>a highlight: anything with start, end (code points), colour and — for the panel to find it — an id</extracomment>
         <translation>문서에서 찾기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="79"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="83"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>이전 결과 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="80"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="84"/>
         <source>Next match (Enter)</source>
         <translation>다음 결과 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="81"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="85"/>
         <source>Close (Esc)</source>
         <translation>닫기 (Esc)</translation>
     </message>
@@ -106,121 +398,359 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="137"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="135"/>
         <source>Import finished</source>
         <translation>가져오기 완료</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="141"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="139"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="147"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="145"/>
         <source>Cancelled after %1 of %2 files.</source>
         <translation>파일 %2개 중 %1개를 처리한 뒤 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="155"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="153"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="155"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="153"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="162"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="160"/>
         <source>Failed (%1)</source>
         <translation>실패 (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="171"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="169"/>
         <source>Duplicates (%1)</source>
         <translation>중복 (%1)</translation>
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="78"/>
+        <source>Link to…</source>
+        <translation>문서 연결…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="79"/>
+        <source>Link “%1” to another document.</source>
+        <translation>“%1”을(를) 다른 문서와 연결합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="83"/>
+        <source>Search the archive: words, title:, tag:, region: …</source>
+        <translation>보관함 검색: 낱말, title:, tag:, region: …</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="85"/>
+        <source>Search for the document to link</source>
+        <translation>연결할 문서 검색</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="88"/>
+        <source>Documents found</source>
+        <translation>찾은 문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="90"/>
+        <source>Passage</source>
+        <translation>구절</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="93"/>
+        <source>Relation</source>
+        <translation>관계</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="99"/>
+        <source>Note on the link</source>
+        <translation>연결 메모</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="103"/>
+        <source>&amp;Link</source>
+        <translation>연결(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="109"/>
+        <source>&amp;Search:</source>
+        <translation>검색(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="111"/>
+        <source>&amp;Passage:</source>
+        <translation>구절(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="112"/>
+        <source>&amp;Relation:</source>
+        <translation>관계(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="113"/>
+        <source>&amp;Note:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="168"/>
+        <source>%n documents found</source>
+        <translation>
+            <numerusform>문서 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="178"/>
+        <source>The whole document</source>
+        <translation>문서 전체</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="45"/>
+        <source>follows up</source>
+        <extracomment>how many hits the Link to… dialog lists for a search</extracomment>
+        <translation>후속 조치</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="46"/>
+        <source>is followed by</source>
+        <translation>후속 문서 있음</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="49"/>
+        <source>supersedes</source>
+        <translation>대체함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="50"/>
+        <source>is superseded by</source>
+        <translation>대체됨</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="53"/>
+        <source>corrects</source>
+        <translation>정정함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="54"/>
+        <source>is corrected by</source>
+        <translation>정정됨</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="57"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="58"/>
+        <source>same programme</source>
+        <translation>같은 사업</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="60"/>
+        <source>cites</source>
+        <translation>인용함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="60"/>
+        <source>is cited by</source>
+        <translation>인용됨</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="61"/>
+        <source>related</source>
+        <translation>관련</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="278"/>
+        <source>Links and backlinks</source>
+        <translation>연결과 역연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="279"/>
+        <source>Enter opens the linked document; Delete removes the link</source>
+        <translation>Enter: 연결된 문서 열기, Delete: 연결 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="280"/>
+        <source>Link to…</source>
+        <translation>문서 연결…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="281"/>
+        <source>Link this document to another (Ctrl+K)</source>
+        <translation>이 문서를 다른 문서와 연결 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="282"/>
+        <source>Remove link</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="283"/>
+        <source>Remove the selected link (Delete)</source>
+        <translation>선택한 연결 삭제 (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="284"/>
+        <source>S&amp;uggested links</source>
+        <translation>추천 연결(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="285"/>
+        <source>Suggested links</source>
+        <translation>추천 연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="286"/>
+        <source>Enter accepts the suggestion; Delete dismisses it</source>
+        <translation>Enter: 추천 수락, Delete: 추천 무시</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="287"/>
+        <source>&amp;Accept</source>
+        <translation>수락(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="288"/>
+        <source>Make this link</source>
+        <translation>이 연결 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="289"/>
+        <source>&amp;Dismiss</source>
+        <translation>무시(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="290"/>
+        <source>Never suggest this pair again</source>
+        <translation>이 두 문서를 다시 추천하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="305"/>
+        <source>Links</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="307"/>
+        <source>Backlinks</source>
+        <translation>역연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="323"/>
+        <source>(accepted suggestion)</source>
+        <translation>(수락한 추천)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="331"/>
+        <source>Would link as “%1”</source>
+        <translation>“%1”(으)로 연결됩니다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="205"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="226"/>
         <source>esgdesk — Korean policy press releases</source>
-        <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document</extracomment>
+        <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the side panel (annotations, links, tags, entities) shows this document</extracomment>
         <translation>esgdesk — 정부 정책 보도자료 보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="206"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="207"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="208"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="229"/>
         <source>Import &amp;files…</source>
         <translation>파일 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="209"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="230"/>
         <source>Import f&amp;older…</source>
         <translation>폴더 가져오기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="210"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="231"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="211"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="212"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="233"/>
         <source>&amp;Find in document</source>
         <translation>문서에서 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="213"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="234"/>
         <source>&amp;Search the archive</source>
         <translation>보관함 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="214"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="235"/>
         <source>Mark as &amp;reviewed</source>
         <translation>검토 완료로 표시(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="215"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="236"/>
         <source>Mark as &amp;new</source>
         <translation>새 문서로 표시(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="234"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="237"/>
+        <source>Toolbar</source>
+        <translation>도구 모음</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="238"/>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="239"/>
+        <source>Document text</source>
+        <translation>문서 본문</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="259"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="244"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="269"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="251"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="276"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="344"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="369"/>
         <source>Search is not available in this installation.</source>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="378"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="403"/>
         <source>This archive is empty.
 
 Import press releases with File › Import files… or drop files and folders on this window.</source>
@@ -229,82 +759,193 @@ Import press releases with File › Import files… or drop files and folders on
 파일 › 파일 가져오기…로 보도자료를 가져오거나, 파일과 폴더를 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="383"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="408"/>
         <source>Nothing matches. Try fewer words or another library view.</source>
         <translation>일치하는 문서가 없습니다. 검색어를 줄이거나 다른 보기를 선택해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="385"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="410"/>
         <source>Select a document in the list to read it here.</source>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="455"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="485"/>
         <source>No program is set up to open %1</source>
         <translation>%1 파일을 열 프로그램이 설정되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="484"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="514"/>
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="487"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="517"/>
         <source>Press releases (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;All files (*)</source>
         <translation>보도자료 (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="494"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="524"/>
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="502"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="532"/>
         <source>An import is already running.</source>
         <translation>이미 가져오기가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="508"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="538"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="558"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="588"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>보관함 문서 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="560"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="590"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n건 검색됨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="562"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="592"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>이 보기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="565"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="595"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n건 선택됨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="608"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="638"/>
         <source>Import running</source>
         <translation>가져오기 진행 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="609"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="639"/>
         <source>An import is still running. Stop it after the current file and quit?</source>
         <translation>가져오기가 아직 진행 중입니다. 현재 파일을 마친 뒤 멈추고 종료할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/note_editor.py" line="37"/>
+        <source>Write</source>
+        <translation>쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/note_editor.py" line="38"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/note_editor.py" line="39"/>
+        <source>The note as Markdown renders it (Ctrl+Tab switches tabs)</source>
+        <translation>Markdown으로 표시한 메모 (Ctrl+Tab으로 탭 전환)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/note_editor.py" line="40"/>
+        <source>A note in Markdown: **bold**, *italic*, - lists, [links](…)</source>
+        <translation>Markdown 메모: **굵게**, *기울임*, - 목록, [링크](…)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/note_editor.py" line="41"/>
+        <source>Note (Markdown)</source>
+        <translation>메모 (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/note_editor.py" line="42"/>
+        <source>Note preview</source>
+        <translation>메모 미리 보기</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPage</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="197"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="198"/>
+        <source>Formats, cover page and where to save the files.</source>
+        <translation>형식, 표지, 저장 위치.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="199"/>
+        <source>&amp;Word (DOCX)</source>
+        <translation>&amp;Word (DOCX)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="201"/>
+        <source>&amp;PDF</source>
+        <translation>&amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="212"/>
+        <source>Korean (개조식 report style)</source>
+        <translation>한국어 (개조식 보고서)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="213"/>
+        <source>English (memo style)</source>
+        <translation>영어 (메모 형식)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="216"/>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="226"/>
+        <source>Formats:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="227"/>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="228"/>
+        <source>&amp;Author:</source>
+        <translation>작성자(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="229"/>
+        <source>&amp;Classification:</source>
+        <translation>보안 등급(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="230"/>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="231"/>
+        <source>&amp;Folder:</source>
+        <translation>폴더(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="237"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="255"/>
+        <source>Save the briefing in</source>
+        <translation>브리핑 저장 위치</translation>
     </message>
 </context>
 <context>
@@ -381,45 +1022,220 @@ Import press releases with File › Import files… or drop files and folders on
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="147"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="162"/>
         <source>Select a document in the list to read it here.</source>
-        <extracomment>a file entry of the details dict: copy it out of the archive and open it in the system viewer</extracomment>
+        <extracomment>a file entry of the details dict: copy it out of the archive and open it in the system viewer the caret (a click or the arrow keys) is inside this annotation&apos;s passage</extracomment>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="189"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="204"/>
         <source>There is no text for this document yet: it is a headline from a listing. Import the release itself to read it here.</source>
         <translation>이 문서에는 아직 본문이 없습니다. 게시판 목록의 제목만 있는 항목입니다. 보도자료 원문을 가져오면 여기에서 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="260"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="289"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reader.py" line="350"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="263"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="353"/>
         <source>No matches</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="296"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="386"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="298"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="388"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="298"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="388"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="314"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="404"/>
         <source>Open original: %1</source>
         <translation>원본 열기: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="234"/>
+        <source>any word</source>
+        <translation>낱말 중 하나</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="235"/>
+        <source>all words</source>
+        <translation>모든 낱말</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="236"/>
+        <source>exact phrase</source>
+        <translation>정확한 구절</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="237"/>
+        <source>regular expression</source>
+        <translation>정규 표현식</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="238"/>
+        <source>similar spelling</source>
+        <translation>비슷한 표기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="245"/>
+        <source>everywhere</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="246"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="247"/>
+        <source>text</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="248"/>
+        <source>ministry</source>
+        <translation>부처</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="262"/>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="265"/>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="416"/>
+        <source>Tag rules</source>
+        <extracomment>rules changed or tags were attached: the window should refresh its counts</extracomment>
+        <translation>태그 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="287"/>
+        <source>&amp;Preview</source>
+        <translation>미리 보기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="288"/>
+        <source>Show which documents this rule would tag, without saving it</source>
+        <translation>저장하지 않고 이 규칙이 태그할 문서를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="289"/>
+        <source>A&amp;dd rule</source>
+        <translation>규칙 추가(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="290"/>
+        <source>&amp;Remove rule</source>
+        <translation>규칙 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="291"/>
+        <source>Remove the selected rule and the tags it attached</source>
+        <translation>선택한 규칙과 그 규칙이 붙인 태그를 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="292"/>
+        <source>Appl&amp;y all rules to the archive</source>
+        <translation>모든 규칙을 보관함에 적용(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="298"/>
+        <source>Documents the rule would tag</source>
+        <translation>규칙이 태그할 문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="303"/>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="304"/>
+        <source>&amp;Tag:</source>
+        <translation>태그(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="305"/>
+        <source>&amp;Match:</source>
+        <translation>일치 방식(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="306"/>
+        <source>Patt&amp;ern:</source>
+        <translation>패턴(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="307"/>
+        <source>&amp;Field:</source>
+        <translation>대상(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="340"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="340"/>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="340"/>
+        <source>Match</source>
+        <translation>일치 방식</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="340"/>
+        <source>Pattern</source>
+        <translation>패턴</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="340"/>
+        <source>Field</source>
+        <translation>대상</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="366"/>
+        <source>This rule would tag %n documents.</source>
+        <translation>
+            <numerusform>이 규칙은 문서 %n건에 태그를 붙입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="385"/>
+        <source>Rule added. It tags new imports; apply it to tag the archive too.</source>
+        <translation>규칙을 추가했습니다. 새로 가져오는 문서에 적용되며, 보관함 전체에도 적용할 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="400"/>
+        <source>Rule removed with the %n tags it had attached.</source>
+        <translation>
+            <numerusform>규칙과 그 규칙이 붙인 태그 %n개를 삭제했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="410"/>
+        <source>%n tags added.</source>
+        <translation>
+            <numerusform>태그 %n개를 붙였습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -456,61 +1272,702 @@ Import press releases with File › Import files… or drop files and folders on
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/shortcuts_dialog.py" line="24"/>
+        <location filename="../../src/esgdesk/ui/shortcuts_dialog.py" line="35"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>keys that belong to a panel or dialog rather than to a window action: (what, keys)</extracomment>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/shortcuts_dialog.py" line="36"/>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/shortcuts_dialog.py" line="36"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+</context>
+<context>
     <name>SidebarTree</name>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="30"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="44"/>
         <source>Library</source>
+        <extracomment>documents dragged from the list were dropped on a tag or a collection (its Scope)</extracomment>
         <translation>보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="40"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="89"/>
         <source>All documents</source>
         <translation>모든 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="41"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="90"/>
         <source>Inbox</source>
         <translation>받은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="42"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="91"/>
         <source>Reading list</source>
         <translation>읽을 목록</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="44"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="93"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="45"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="94"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="46"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="95"/>
         <source>Ministries</source>
         <translation>부처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="47"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="96"/>
         <source>Years</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="48"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="97"/>
         <source>Collections</source>
         <translation>모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="56"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="105"/>
         <source>Saved searches</source>
         <translation>저장한 검색</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="82"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="131"/>
         <source>(none yet)</source>
         <translation>(아직 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="100"/>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="101"/>
+        <source>Which documents is the briefing about?</source>
+        <translation>브리핑에 넣을 문서는 무엇입니까?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="102"/>
+        <source>The %n selected documents</source>
+        <translation>
+            <numerusform>선택한 문서 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="103"/>
+        <source>A &amp;collection:</source>
+        <translation>모음(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="104"/>
+        <source>The results of a &amp;search:</source>
+        <translation>검색 결과(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="110"/>
+        <source>Collection</source>
+        <translation>모음</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="116"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="117"/>
+        <source>e.g. 공정전환 region:충청북도</source>
+        <translation>예: 공정전환 region:충청북도</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="208"/>
+        <source>Tag documents</source>
+        <translation>문서에 태그 붙이기</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="209"/>
+        <source>Tags for the %n selected documents (commas for several):</source>
+        <translation>
+            <numerusform>선택한 문서 %n건에 붙일 태그 (여러 개는 쉼표로):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="212"/>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPanel</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="125"/>
+        <source>&amp;Tags</source>
+        <translation>태그(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="126"/>
+        <source>Tags of this document</source>
+        <translation>이 문서의 태그</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="127"/>
+        <source>Add a tag: 정책/공정전환 (commas for several)</source>
+        <translation>태그 추가: 정책/공정전환 (여러 개는 쉼표로)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="128"/>
+        <source>New tag</source>
+        <translation>새 태그</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="129"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="131"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="132"/>
+        <source>Remove the selected tags from this document (Delete)</source>
+        <translation>이 문서에서 선택한 태그 삭제 (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="133"/>
+        <source>&amp;Entities and facts</source>
+        <translation>개체와 사실(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="134"/>
+        <source>Entities and facts</source>
+        <translation>개체와 사실</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="147"/>
+        <source>Tag the %n selected documents (Enter)</source>
+        <translation>
+            <numerusform>선택한 문서 %n건에 태그 붙이기 (Enter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="149"/>
+        <source>Tag this document (Enter)</source>
+        <translation>이 문서에 태그 붙이기 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="158"/>
+        <source>Attached by a tag rule</source>
+        <translation>태그 규칙이 붙임</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="177"/>
+        <source>Facts (%1)</source>
+        <translation>사실 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tags_panel.py" line="188"/>
+        <source>No regions, ministries or programmes recognised.</source>
+        <translation>인식한 지역·부처·사업이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePage</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="167"/>
+        <source>Template</source>
+        <translation>양식</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="168"/>
+        <source>What kind of briefing?</source>
+        <translation>어떤 브리핑입니까?</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="171"/>
+        <source>Templates</source>
+        <translation>양식</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="207"/>
+        <source>&amp;Document</source>
+        <extracomment>how many suggested links the panel lists the annotation just made: selected in the panel once the panel shows it</extracomment>
+        <translation>문서(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="208"/>
+        <source>&amp;Library</source>
+        <translation>라이브러리(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="209"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="210"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="211"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="212"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="214"/>
+        <source>&amp;Highlight</source>
+        <translation>강조(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="214"/>
+        <source>Highlight the selected passage</source>
+        <translation>선택한 구절 강조</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="215"/>
+        <source>&amp;Annotate…</source>
+        <translation>주석 달기(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="215"/>
+        <source>Annotate the selected passage with a note</source>
+        <translation>선택한 구절에 메모 달기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="218"/>
+        <source>Re-attach annotation to selection</source>
+        <translation>주석을 선택한 구절에 다시 연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="219"/>
+        <source>Anchor the annotation chosen in the panel to the selected passage</source>
+        <translation>패널에서 고른 주석을 선택한 구절에 연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
+        <source>&amp;Link to…</source>
+        <translation>문서 연결(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
+        <source>Link this document to another</source>
+        <translation>이 문서를 다른 문서와 연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
+        <source>&amp;Tag…</source>
+        <translation>태그(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
+        <source>Tag the selected documents</source>
+        <translation>선택한 문서에 태그 붙이기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="225"/>
+        <source>Add to &amp;collection…</source>
+        <translation>모음에 추가(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="226"/>
+        <source>Add the selected documents to a collection</source>
+        <translation>선택한 문서를 모음에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <source>&amp;Back</source>
+        <translation>뒤로(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <source>The document read before</source>
+        <translation>앞서 읽은 문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <source>&amp;Forward</source>
+        <translation>앞으로(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <source>The document read after</source>
+        <translation>다음에 읽은 문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="230"/>
+        <source>&amp;New collection…</source>
+        <translation>새 모음(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
+        <source>&amp;Arrange collection…</source>
+        <translation>모음 정리(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
+        <source>Order the collection for a briefing</source>
+        <translation>브리핑 순서로 모음 정리</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
+        <source>Re&amp;name collection…</source>
+        <translation>모음 이름 바꾸기(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="233"/>
+        <source>&amp;Delete collection</source>
+        <translation>모음 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
+        <source>&amp;Rename tag…</source>
+        <translation>태그 이름 바꾸기(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <source>Tag c&amp;olour…</source>
+        <translation>태그 색(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
+        <source>&amp;Merge tag into…</source>
+        <translation>태그 합치기(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
+        <source>Tag r&amp;ules…</source>
+        <translation>태그 규칙(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <source>Build a &amp;briefing…</source>
+        <translation>브리핑 만들기(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <source>Export a DOCX or PDF briefing packet</source>
+        <translation>DOCX 또는 PDF 브리핑 자료 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
+        <source>Go to the &amp;library</source>
+        <translation>라이브러리로 이동(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
+        <source>Go to the document &amp;list</source>
+        <translation>문서 목록으로 이동(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="247"/>
+        <source>Go to the &amp;reader</source>
+        <translation>읽기 창으로 이동(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
+        <source>Go to &amp;annotations</source>
+        <translation>주석으로 이동(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
+        <source>Go to lin&amp;ks</source>
+        <translation>연결로 이동(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="250"/>
+        <source>Go to &amp;tags and entities</source>
+        <translation>태그·개체로 이동(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
+        <source>Annotations</source>
+        <translation>주석</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
+        <source>Links</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
+        <source>Tags &amp;&amp; entities</source>
+        <translation>태그·개체</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
+        <source>The document&apos;s highlights and notes (Ctrl+4)</source>
+        <translation>문서의 강조와 메모 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
+        <source>Links, backlinks and suggestions (Ctrl+5)</source>
+        <translation>연결, 역연결, 추천 (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="259"/>
+        <source>Tags, regions, ministries, programmes, industries, facts (Ctrl+6)</source>
+        <translation>태그, 지역, 부처, 사업, 산업, 사실 (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="260"/>
+        <source>Document panel</source>
+        <translation>문서 패널</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="402"/>
+        <source>Not done</source>
+        <translation>하지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="407"/>
+        <source>Open a document first.</source>
+        <translation>먼저 문서를 여십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="417"/>
+        <source>Select a passage in the reader first (Shift+arrows, or find it with Ctrl+F).</source>
+        <translation>먼저 읽기 창에서 구절을 선택하십시오 (Shift+방향키, 또는 Ctrl+F로 찾기).</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="447"/>
+        <source>Annotate</source>
+        <translation>주석 달기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="447"/>
+        <source>Highlight</source>
+        <translation>강조</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="457"/>
+        <source>Edit note</source>
+        <translation>메모 편집</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="462"/>
+        <source>Change category</source>
+        <translation>분류 변경</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="466"/>
+        <source>Delete annotation</source>
+        <translation>주석 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="470"/>
+        <source>Choose the annotation in the panel first.</source>
+        <translation>먼저 패널에서 주석을 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="476"/>
+        <source>Re-attach annotation</source>
+        <translation>주석 다시 연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="503"/>
+        <source>Link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="511"/>
+        <source>Remove link</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="517"/>
+        <source>Accept suggested link</source>
+        <translation>추천 연결 수락</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="526"/>
+        <source>Dismiss suggestion</source>
+        <translation>추천 무시</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>문서 %n건에 태그 붙이기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="562"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="667"/>
+        <source>Select documents in the list first.</source>
+        <translation>먼저 목록에서 문서를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="579"/>
+        <source>Remove tags</source>
+        <translation>태그 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="588"/>
+        <source>Select a tag in the library first.</source>
+        <translation>먼저 라이브러리에서 태그를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="590"/>
+        <source>Select a collection in the library first.</source>
+        <translation>먼저 라이브러리에서 모음을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="601"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="604"/>
+        <source>Rename tag</source>
+        <translation>태그 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="601"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="720"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="612"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="615"/>
+        <source>Tag colour</source>
+        <translation>태그 색</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="628"/>
+        <source>Merge tag</source>
+        <translation>태그 합치기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="629"/>
+        <source>Merge “%1” into:</source>
+        <translation>“%1”을(를) 합칠 태그:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="637"/>
+        <source>Merge tags</source>
+        <translation>태그 합치기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="646"/>
+        <source>Tag rules</source>
+        <translation>태그 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="658"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="662"/>
+        <source>New collection</source>
+        <translation>새 모음</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="658"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="673"/>
+        <source>Add to collection</source>
+        <translation>모음에 추가</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
+        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
+        <translation>
+            <numerusform>선택한 문서 %n건을 추가할 모음 (새 이름을 입력하면 새로 만듭니다):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
+        <source>Add %n documents to collection</source>
+        <translation>
+            <numerusform>문서 %n건을 모음에 추가</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="711"/>
+        <source>Arrange collection</source>
+        <translation>모음 정리</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="720"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="723"/>
+        <source>Rename collection</source>
+        <translation>모음 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="731"/>
+        <source>Delete collection</source>
+        <translation>모음 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="794"/>
+        <source>Briefing written: %1</source>
+        <translation>브리핑을 만들었습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="801"/>
+        <source>Find in the reader, next match, previous match</source>
+        <translation>읽기 창에서 찾기, 다음, 이전</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="802"/>
+        <source>Select text in the reader</source>
+        <translation>읽기 창에서 글 선택</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="803"/>
+        <source>Save the note being edited</source>
+        <translation>편집 중인 메모 저장</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="804"/>
+        <source>Remove the selected annotation, link or tag</source>
+        <translation>선택한 주석·연결·태그 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="805"/>
+        <source>Move a document in a collection</source>
+        <translation>모음 안에서 문서 이동</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="806"/>
+        <source>Switch between Write and Preview</source>
+        <translation>쓰기와 미리 보기 전환</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="807"/>
+        <source>Open a menu</source>
+        <translation>메뉴 열기</translation>
     </message>
 </context>
 </TS>

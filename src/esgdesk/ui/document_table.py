@@ -8,11 +8,21 @@ sorting, searching) runs as an Operation and arrives through `set_ids`.
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from esgdesk.core.browse import DocumentRow, SortKey
@@ -40,7 +50,14 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _RIGHT_COLUMNS = frozenset(COLUMNS.index(key) for key in (SortKey.PUBLISHED, SortKey.ANNOTATIONS))
 _TOOLTIP_COLUMNS = frozenset(COLUMNS.index(key) for key in (SortKey.TITLE, SortKey.TAGS, SortKey.REGIONS))
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+#: documents dragged onto a tag or a collection in the sidebar (esgdesk.ui.sidebar reads it)
+DOCUMENT_IDS_MIME = "application/x-esgdesk-document-ids"
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
@@ -182,6 +199,19 @@ class DocumentTableModel(QAbstractTableModel):
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else _NO_FLAGS
+
+    def mimeTypes(self) -> list[str]:
+        return [DOCUMENT_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        data.setData(DOCUMENT_IDS_MIME, QByteArray(json.dumps([self._ids[row] for row in rows]).encode()))
+        data.setText("\n".join(self._texts(row)[0] if self._texts(row) else "" for row in rows))
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_key = COLUMNS[column]

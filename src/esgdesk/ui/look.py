@@ -6,7 +6,7 @@ naming it as the Hangul fallback fixes that everywhere at once, whatever font th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -63,6 +63,13 @@ def install_translation(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    # Qt's own words (OK, Cancel, a wizard's Next and Back, the colour picker) come from qtbase_<lang>.qm.
+    qt_translator = QTranslator(app)
+    if language != "en" and qt_translator.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
     QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
     return True
 

@@ -38,6 +38,7 @@ from esgdesk.ui.reader import Reader
 from esgdesk.ui.search_bar import SearchBar
 from esgdesk.ui.settings import AppSettings
 from esgdesk.ui.sidebar import SidebarTree
+from esgdesk.ui.workbench import Workbench
 
 #: how many hits of a search the list shows; the count says how many there are in all
 SEARCH_LIMIT = 1_000
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
     #: the reader shows this document
     documentShown = Signal(int)
     sidebarLoaded = Signal()
+    #: the side panel (annotations, links, tags, entities) shows this document
+    extrasLoaded = Signal(int)
 
     def __init__(self, settings: AppSettings | None = None, show_id: int | None = None) -> None:
         super().__init__()
@@ -97,14 +100,18 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.reader)
+        self.workbench = Workbench(self)
+        self.splitter.addWidget(self.workbench.panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([220, 700, 520])
+        self.splitter.setStretchFactor(3, 2)
+        self.splitter.setSizes([180, 540, 460, 260])
         self.splitter.setChildrenCollapsible(False)
         self.sidebar.setMinimumWidth(160)
-        middle.setMinimumWidth(320)
+        middle.setMinimumWidth(300)
         self.reader.setMinimumWidth(320)
+        self.workbench.panel.setMinimumWidth(220)
         self.setCentralWidget(self.splitter)
 
         self.status_label = QLabel(self)
@@ -139,6 +146,10 @@ class MainWindow(QMainWindow):
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.setCornerButtonEnabled(False)
+        # Rows drag onto a tag or a collection in the sidebar (Tag… and Add to collection… do it by keyboard).
+        table.setDragEnabled(True)
+        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        table.setDefaultDropAction(Qt.DropAction.CopyAction)
         vertical = table.verticalHeader()
         vertical.hide()
         # Fixed row heights: with 100,000 rows Qt must never measure rows to lay out the scroll bar.
@@ -151,11 +162,11 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(COLUMNS.index(SortKey.PUBLISHED), Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         widths = (
-            (SortKey.PUBLISHED, 92),
-            (SortKey.MINISTRY, 120),
-            (SortKey.TAGS, 96),
-            (SortKey.REGIONS, 96),
-            (SortKey.ANNOTATIONS, 52),
+            (SortKey.PUBLISHED, 88),
+            (SortKey.MINISTRY, 96),
+            (SortKey.TAGS, 80),
+            (SortKey.REGIONS, 80),
+            (SortKey.ANNOTATIONS, 44),
         )
         for key, width in widths:
             table.setColumnWidth(COLUMNS.index(key), width)
@@ -199,6 +210,16 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.reviewed_action, self.unreviewed_action])
         for action in (self.find_action, self.search_action, self.reviewed_action, self.unreviewed_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.workbench.install_menus()
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in self.workbench.toolbar_actions():
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
 
     def retranslate(self) -> None:
         """Every word of the window again, in the language now installed (QEvent.LanguageChange)."""
@@ -213,8 +234,12 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("&Search the archive"))
         self.reviewed_action.setText(self.tr("Mark as &reviewed"))
         self.unreviewed_action.setText(self.tr("Mark as &new"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.table.setAccessibleName(self.tr("Documents"))
+        self.reader.text.setAccessibleName(self.tr("Document text"))
         self.search_bar.retranslate()
         self.reader.retranslate()
+        self.workbench.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._sidebar_data is not None:
             self.sidebar.show_sidebar(self._sidebar_data)
@@ -404,6 +429,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_status()
+        self.workbench.tags_panel.set_selection_size(len(self.selected_ids()))
 
     # -- the reader ---------------------------------------------------------------------------------------
 
@@ -423,11 +449,15 @@ class MainWindow(QMainWindow):
         generation = self._reader_generation
         query = self.query
 
-        def load() -> tuple[dict[str, Any], list[browse.AnnotationSpan], list[str]]:
-            terms = browse.highlight_terms(query) if query else []
-            return document_details(archive, document_id), browse.document_annotations(archive, document_id), terms
+        def load() -> tuple[dict[str, Any], list[Any], list[str]]:
+            from esgdesk.notes.annotations import list_annotations
 
-        def loaded(value: tuple[dict[str, Any], list[browse.AnnotationSpan], list[str]]) -> None:
+            terms = browse.highlight_terms(query) if query else []
+            # The panel's views, not bare spans: a click on a highlight has to know which annotation it is.
+            anchored = [view for view in list_annotations(archive, document_id) if not view.orphaned]
+            return document_details(archive, document_id), anchored, terms
+
+        def loaded(value: tuple[dict[str, Any], list[Any], list[str]]) -> None:
             if generation != self._reader_generation:
                 return
             details, annotations, terms = value

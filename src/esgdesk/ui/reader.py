@@ -9,14 +9,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.core.browse import AnnotationSpan
+
+#: a highlight: anything with start, end (code points), colour and — for the panel to find it — an id
+Highlight = Any
 
 SEARCH_HIT = QColor(255, 221, 87)
 FIND_MATCH = QColor(255, 170, 60)
@@ -90,6 +94,8 @@ class Reader(QWidget):
 
     #: a file entry of the details dict: copy it out of the archive and open it in the system viewer
     openOriginalRequested = Signal(dict)
+    #: the caret (a click or the arrow keys) is inside this annotation's passage
+    annotationClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +113,15 @@ class Reader(QWidget):
         self.files_row.setContentsMargins(0, 0, 0, 0)
         self.text = OfflineBrowser(self)
         self.text.setObjectName("readerText")
+        # Keyboard selection too: a passage can be chosen with Shift+arrows and annotated without a mouse.
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
+        self.text.cursorPositionChanged.connect(self._caret_moved)
+        self._context_actions: list[QAction | None] = []
+        self._highlights: list[Highlight] = []
         self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.text.document().setDocumentMargin(14)
         reading_font = self.text.font()
@@ -194,7 +209,8 @@ class Reader(QWidget):
             )
         self.text.show()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
-        self._annotation_selections = self._annotation_marks(details.get("body") or "", list(annotations))
+        self._highlights = list(annotations)
+        self._annotation_selections = self._annotation_marks(details.get("body") or "", self._highlights)
         self.highlight_terms(terms or [])
         if self.find_bar.isVisible():
             self._find_changed(self.find_bar.field.text())
@@ -217,6 +233,80 @@ class Reader(QWidget):
 
     def search_hit_count(self) -> int:
         return len(self._search_selections)
+
+    # -- annotations --------------------------------------------------------------------------------------
+
+    def set_annotations(self, annotations: list[Highlight]) -> None:
+        """Redraw the highlights after an edit without moving the text or the caret."""
+        if self.details is None:
+            return
+        self._highlights = [a for a in annotations if not getattr(a, "orphaned", False)]
+        self._annotation_selections = self._annotation_marks(self.details.get("body") or "", self._highlights)
+        self._apply_selections()
+
+    def update_tags(self, paths: list[str]) -> None:
+        """The header's tag line after a tag edit (the rest of the document is unchanged)."""
+        if self.details is not None and list(self.details.get("tags") or []) != paths:
+            self.details["tags"] = paths
+            self.header.setText(self._header_html(self.details))
+
+    def highlight_count(self) -> int:
+        return len(self._annotation_selections)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected passage in the archive's offsets (code points), or None when nothing is selected."""
+        cursor = self.text.textCursor()
+        if self.details is None or not cursor.hasSelection():
+            return None
+        body = self.details.get("body") or ""
+        start = _code_point_offset(body, cursor.selectionStart())
+        end = _code_point_offset(body, cursor.selectionEnd())
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select and scroll to a passage (how the annotations panel shows where a note belongs)."""
+        if self.details is None:
+            return
+        body = self.details.get("body") or ""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(_utf16_offset(body, start))
+        cursor.setPosition(_utf16_offset(body, end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.blockSignals(True)
+        self.text.setTextCursor(cursor)
+        self.text.blockSignals(False)
+        self.text.ensureCursorVisible()
+
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """The actions of the text's context menu (None draws a separator); they belong to the window."""
+        self._context_actions = actions
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self.text)
+        copy = menu.addAction(self.tr("&Copy"))
+        copy.setEnabled(self.text.textCursor().hasSelection())
+        copy.triggered.connect(self.text.copy)
+        menu.addSeparator()
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(self.text.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _caret_moved(self) -> None:
+        cursor = self.text.textCursor()
+        if self.details is None or cursor.hasSelection() or not self._highlights:
+            return
+        offset = _code_point_offset(self.details.get("body") or "", cursor.position())
+        for highlight in self._highlights:
+            if highlight.start <= offset < highlight.end and getattr(highlight, "id", None) is not None:
+                self.annotationClicked.emit(highlight.id)
+                return
 
     # -- find in document ---------------------------------------------------------------------------------
 
@@ -318,7 +408,9 @@ class Reader(QWidget):
             self.files_row.addWidget(button)
         self.files_row.addStretch(1)
 
-    def _annotation_marks(self, body: str, annotations: list[AnnotationSpan]) -> list[QTextEdit.ExtraSelection]:
+    def _annotation_marks(
+        self, body: str, annotations: list[AnnotationSpan] | list[Highlight]
+    ) -> list[QTextEdit.ExtraSelection]:
         marks: list[QTextEdit.ExtraSelection] = []
         document = self.text.document()
         for span in annotations:
@@ -348,6 +440,16 @@ def _short_url(url: str, limit: int = 64) -> str:
     """The URL without its scheme, cut to `limit` characters: korea.kr links carry long search queries."""
     shown = url.split("://", 1)[-1]
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _code_point_offset(text: str, utf16: int) -> int:
+    """The inverse of `_utf16_offset`: Qt's position in the text back to the archive's offset."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= utf16:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
 
 
 def _utf16_offset(text: str, offset: int) -> int:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+import json
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from esgdesk.core.browse import SavedSearchEntry, Scope, ScopeKind, Sidebar, SidebarEntry
+from esgdesk.ui.document_table import DOCUMENT_IDS_MIME
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def document_ids_from(mime: QMimeData) -> list[int]:
+    if not mime.hasFormat(DOCUMENT_IDS_MIME):
+        return []
+    try:
+        return [int(i) for i in json.loads(bytes(mime.data(DOCUMENT_IDS_MIME).data()).decode())]
+    except (ValueError, TypeError):
+        return []
 
 
 class SidebarTree(QTreeWidget):
@@ -17,6 +29,8 @@ class SidebarTree(QTreeWidget):
 
     scopeSelected = Signal(object)
     querySelected = Signal(str)
+    #: documents dragged from the list were dropped on a tag or a collection (its Scope)
+    documentsDropped = Signal(object, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +44,41 @@ class SidebarTree(QTreeWidget):
         self.setAccessibleName(self.tr("Library"))
         self.itemSelectionChanged.connect(self._selection_changed)
         self._current_scope = Scope()
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    # -- dropping documents on a tag or a collection --------------------------------------------------------
+
+    def _drop_scope(self, event: QDragMoveEvent | QDropEvent) -> Scope | None:
+        if not event.mimeData().hasFormat(DOCUMENT_IDS_MIME):
+            return None
+        item = self.itemAt(event.position().toPoint())
+        scope = item.data(0, SCOPE_ROLE) if item is not None else None
+        if isinstance(scope, Scope) and scope.kind in (ScopeKind.TAG, ScopeKind.COLLECTION):
+            return scope
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(DOCUMENT_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._drop_scope(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        scope = self._drop_scope(event)
+        ids = document_ids_from(event.mimeData())
+        if scope is None or not ids:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.documentsDropped.emit(scope, ids)
 
     def show_sidebar(self, data: Sidebar) -> None:
         """Rebuild from fresh counts, keeping the selected line and the open groups."""
