@@ -32,19 +32,17 @@ def tag_path(session: Session, tag: Tag) -> str:
 
 
 def find_tag(session: Session, path: str) -> Tag | None:
-    parent_id: int | None = None
-    tag: Tag | None = None
-    for name in split_tag_path(path):
-        statement = select(Tag).where(Tag.name == name)
-        statement = statement.where(col(Tag.parent_id).is_(None) if parent_id is None else Tag.parent_id == parent_id)
-        tag = session.exec(statement).first()
-        if tag is None:
-            return None
-        parent_id = tag.id
-    return tag
+    return _walk_tag_path(session, path, create=False)
 
 
 def get_or_create_tag(session: Session, path: str) -> Tag:
+    tag = _walk_tag_path(session, path, create=True)
+    assert tag is not None
+    return tag
+
+
+def _walk_tag_path(session: Session, path: str, create: bool) -> Tag | None:
+    """Follow `정책/공정전환` level by level; make missing levels when `create`, else stop at the first."""
     parent_id: int | None = None
     tag: Tag | None = None
     for name in split_tag_path(path):
@@ -52,11 +50,12 @@ def get_or_create_tag(session: Session, path: str) -> Tag:
         statement = statement.where(col(Tag.parent_id).is_(None) if parent_id is None else Tag.parent_id == parent_id)
         tag = session.exec(statement).first()
         if tag is None:
+            if not create:
+                return None
             tag = Tag(name=name, parent_id=parent_id)
             session.add(tag)
             session.flush()
         parent_id = tag.id
-    assert tag is not None
     return tag
 
 
