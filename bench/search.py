@@ -117,6 +117,11 @@ def populate(archive: Archive, docs: list[SyntheticDocument]) -> None:
             session.expunge_all()
 
 
+def _document_count(archive: Archive) -> int:
+    with archive.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT count(*) FROM document").scalar_one()
+
+
 # -- esgdesk ---------------------------------------------------------------------------------------------
 
 
@@ -285,7 +290,7 @@ def run_tantivy(
         import tantivy
     except ImportError:
         return None
-    result = EngineResult("tantivy 0.2x (same bigrams)")
+    result = EngineResult(f"tantivy {tantivy.__version__.split()[1].rstrip(',')} (same bigrams)")
     builder = tantivy.SchemaBuilder()
     for name in ("title", "body", "ministry", "tags"):
         builder.add_text_field(name, stored=False, tokenizer_name="whitespace")
@@ -411,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query")
     parser.add_argument("--engines", default="esgdesk,whoosh,tantivy")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (a kept archive is reused)")
     args = parser.parse_args(argv)
     engines = set(args.engines.split(","))
 
@@ -429,8 +434,11 @@ def main(argv: list[str] | None = None) -> int:
         if "esgdesk" in engines:
             archive = Archive.open(folder / "archive")
             started = time.perf_counter()
-            populate(archive, docs)
-            print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+            if _document_count(archive) == len(docs):
+                print("reusing the archive kept from an earlier run", file=sys.stderr)
+            else:
+                populate(archive, docs)
+                print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
             results.append(run_esgdesk(archive, docs, truths, args.repeat))
             archive.close()
             gc.collect()

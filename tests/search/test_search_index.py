@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import delete, update
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import Annotation, Document, DocumentTag, Organization, Tag
-from esgdesk.search.index import INDEX_NAME, SearchIndex
+from esgdesk.search.index import INDEX_NAME, SearchIndex, SearchIndexError
 from esgdesk.search.service import index_for, matching_ids
 
 
@@ -125,7 +126,16 @@ def test_tags_annotation_notes_ministry_and_department_are_indexed(
     assert matching_ids(archive, "title:공정전환") == []
 
 
-def test_search_opens_an_archive_that_has_no_index_yet(archive: Archive, add) -> None:  # type: ignore[no-untyped-def]
-    add("탄소", index=False)
-    assert matching_ids(archive, "탄소") == []
-    assert len(index_for(archive).check()) == 1
+def test_a_small_archive_without_an_index_is_indexed_on_first_search(archive: Archive, add) -> None:  # type: ignore[no-untyped-def]
+    (doc_id,) = add("탄소", index=False)
+    assert matching_ids(archive, "탄소") == [doc_id]
+    assert index_for(archive).check() == []
+
+
+def test_a_large_archive_without_an_index_asks_for_reindex(archive: Archive, add, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from esgdesk.search import service
+
+    add("탄소", "수소", index=False)
+    monkeypatch.setattr(service, "AUTO_REBUILD_LIMIT", 1)
+    with pytest.raises(SearchIndexError, match="esgdesk reindex"):
+        service.search(archive, "탄소")

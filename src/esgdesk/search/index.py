@@ -86,6 +86,8 @@ class SearchIndex:
         self.archive_path = self.root / "archive.sqlite"
         self._connection: sqlite3.Connection | None = None
         self.contentless_delete = _CONTENTLESS_DELETE
+        #: set by the search service once it has made sure an archive with documents has an index
+        self.checked_ready = False
 
     # -- connection --------------------------------------------------------------------------------------
 
