@@ -125,7 +125,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/esgdesk/ui/app.py" line="79"/>
+        <location filename="../../src/esgdesk/ui/app.py" line="81"/>
         <source>Cannot open the archive</source>
         <extracomment>a screenshot that has not happened by then will not happen: report it rather than hang a script</extracomment>
         <translation>보관함을 열 수 없습니다</translation>
@@ -177,17 +177,17 @@
 <context>
     <name>BriefingWizard</name>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="358"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="371"/>
         <source>Build a briefing</source>
         <translation>브리핑 만들기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="397"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="414"/>
         <source>Reading the selected documents…</source>
         <translation>선택한 문서를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="424"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="441"/>
         <source>Writing %1…</source>
         <translation>%1 쓰는 중…</translation>
     </message>
@@ -298,37 +298,37 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="265"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="278"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="272"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="285"/>
         <source>Written files</source>
         <translation>만든 파일</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="273"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="286"/>
         <source>&amp;Open</source>
         <translation>열기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="275"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="288"/>
         <source>Open the selected file in its program</source>
         <translation>선택한 파일을 해당 프로그램으로 열기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="276"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="289"/>
         <source>&amp;Show in folder</source>
         <translation>폴더에서 보기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="318"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="331"/>
         <source>The briefing could not be made: %1</source>
         <translation>브리핑을 만들지 못했습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="320"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="333"/>
         <source>Done: %n files written.</source>
         <translation>
             <numerusform>완료: 파일 %n개를 만들었습니다.</numerusform>
@@ -913,37 +913,37 @@ Import press releases with File › Import files… or drop files and folders on
         <translation>형식:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="227"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="229"/>
         <source>&amp;Title:</source>
         <translation>제목(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="230"/>
         <source>&amp;Author:</source>
         <translation>작성자(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="231"/>
         <source>&amp;Classification:</source>
         <translation>보안 등급(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="230"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="232"/>
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="231"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="234"/>
         <source>&amp;Folder:</source>
         <translation>폴더(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="237"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="242"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="268"/>
         <source>Save the briefing in</source>
         <translation>브리핑 저장 위치</translation>
     </message>
@@ -1511,461 +1511,466 @@ Import press releases with File › Import files… or drop files and folders on
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="207"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="213"/>
         <source>&amp;Document</source>
         <extracomment>how many suggested links the panel lists the annotation just made: selected in the panel once the panel shows it</extracomment>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="208"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="214"/>
         <source>&amp;Library</source>
         <translation>라이브러리(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="209"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="215"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="210"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="216"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="211"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="217"/>
+        <source>&amp;About ESG Desk</source>
+        <translation>ESG Desk 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="218"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="212"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="219"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="214"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
         <source>&amp;Highlight</source>
         <translation>강조(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="214"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
         <source>Highlight the selected passage</source>
         <translation>선택한 구절 강조</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="215"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
         <source>&amp;Annotate…</source>
         <translation>주석 달기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="215"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
         <source>Annotate the selected passage with a note</source>
         <translation>선택한 구절에 메모 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="218"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="225"/>
         <source>Re-attach annotation to selection</source>
         <translation>주석을 선택한 구절에 다시 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="219"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="226"/>
         <source>Anchor the annotation chosen in the panel to the selected passage</source>
         <translation>패널에서 고른 주석을 선택한 구절에 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
         <source>&amp;Link to…</source>
         <translation>문서 연결(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
         <source>Link this document to another</source>
         <translation>이 문서를 다른 문서와 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
         <source>&amp;Tag…</source>
         <translation>태그(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
         <source>Tag the selected documents</source>
         <translation>선택한 문서에 태그 붙이기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="225"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
         <source>Add to &amp;collection…</source>
         <translation>모음에 추가(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="226"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="233"/>
         <source>Add the selected documents to a collection</source>
         <translation>선택한 문서를 모음에 추가</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
         <source>&amp;Back</source>
         <translation>뒤로(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
         <source>The document read before</source>
         <translation>앞서 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
         <source>&amp;Forward</source>
         <translation>앞으로(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
         <source>The document read after</source>
         <translation>다음에 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="230"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
         <source>&amp;New collection…</source>
         <translation>새 모음(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
         <source>&amp;Arrange collection…</source>
         <translation>모음 정리(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
         <source>Order the collection for a briefing</source>
         <translation>브리핑 순서로 모음 정리</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
         <source>Re&amp;name collection…</source>
         <translation>모음 이름 바꾸기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="233"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="240"/>
         <source>&amp;Delete collection</source>
         <translation>모음 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
         <source>&amp;Rename tag…</source>
         <translation>태그 이름 바꾸기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
         <source>Tag c&amp;olour…</source>
         <translation>태그 색(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="243"/>
         <source>&amp;Merge tag into…</source>
         <translation>태그 합치기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="244"/>
         <source>Tag r&amp;ules…</source>
         <translation>태그 규칙(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
         <source>Build a &amp;briefing…</source>
         <translation>브리핑 만들기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
         <source>Export a DOCX or PDF briefing packet</source>
         <translation>DOCX 또는 PDF 브리핑 자료 내보내기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
         <source>Go to the &amp;library</source>
         <translation>라이브러리로 이동(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="253"/>
         <source>Go to the document &amp;list</source>
         <translation>문서 목록으로 이동(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="247"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
         <source>Go to the &amp;reader</source>
         <translation>읽기 창으로 이동(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
         <source>Go to &amp;annotations</source>
         <translation>주석으로 이동(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
         <source>Go to lin&amp;ks</source>
         <translation>연결로 이동(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="250"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
         <source>Go to &amp;tags and entities</source>
         <translation>태그·개체로 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
         <source>Annotations</source>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="262"/>
         <source>Links</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="263"/>
         <source>Tags &amp;&amp; entities</source>
         <translation>태그·개체</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
         <source>The document&apos;s highlights and notes (Ctrl+4)</source>
         <translation>문서의 강조와 메모 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
         <source>Links, backlinks and suggestions (Ctrl+5)</source>
         <translation>연결, 역연결, 추천 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="259"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="266"/>
         <source>Tags, regions, ministries, programmes, industries, facts (Ctrl+6)</source>
         <translation>태그, 지역, 부처, 사업, 산업, 사실 (Ctrl+6)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="260"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="267"/>
         <source>Document panel</source>
         <translation>문서 패널</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="402"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="409"/>
         <source>Not done</source>
         <translation>하지 못함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="407"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="414"/>
         <source>Open a document first.</source>
         <translation>먼저 문서를 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="417"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="424"/>
         <source>Select a passage in the reader first (Shift+arrows, or find it with Ctrl+F).</source>
         <translation>먼저 읽기 창에서 구절을 선택하십시오 (Shift+방향키, 또는 Ctrl+F로 찾기).</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="447"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="454"/>
         <source>Annotate</source>
         <translation>주석 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="447"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="454"/>
         <source>Highlight</source>
         <translation>강조</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="457"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="464"/>
         <source>Edit note</source>
         <translation>메모 편집</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="462"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="469"/>
         <source>Change category</source>
         <translation>분류 변경</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="466"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="473"/>
         <source>Delete annotation</source>
         <translation>주석 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="470"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="477"/>
         <source>Choose the annotation in the panel first.</source>
         <translation>먼저 패널에서 주석을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="476"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="483"/>
         <source>Re-attach annotation</source>
         <translation>주석 다시 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="503"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="510"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="511"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="518"/>
         <source>Remove link</source>
         <translation>연결 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="517"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="524"/>
         <source>Accept suggested link</source>
         <translation>추천 연결 수락</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="526"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="533"/>
         <source>Dismiss suggestion</source>
         <translation>추천 무시</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="563"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="747"/>
         <source>Tag %n documents</source>
         <translation>
             <numerusform>문서 %n건에 태그 붙이기</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="562"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="667"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="569"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
         <source>Select documents in the list first.</source>
         <translation>먼저 목록에서 문서를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="579"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="586"/>
         <source>Remove tags</source>
         <translation>태그 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="588"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="595"/>
         <source>Select a tag in the library first.</source>
         <translation>먼저 라이브러리에서 태그를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="590"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="597"/>
         <source>Select a collection in the library first.</source>
         <translation>먼저 라이브러리에서 모음을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="601"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="604"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="608"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="611"/>
         <source>Rename tag</source>
         <translation>태그 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="601"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="720"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="608"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="727"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="612"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="615"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="619"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="622"/>
         <source>Tag colour</source>
         <translation>태그 색</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="628"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="635"/>
         <source>Merge tag</source>
         <translation>태그 합치기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="629"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="636"/>
         <source>Merge “%1” into:</source>
         <translation>“%1”을(를) 합칠 태그:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="637"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="644"/>
         <source>Merge tags</source>
         <translation>태그 합치기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="646"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="653"/>
         <source>Tag rules</source>
         <translation>태그 규칙</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="658"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="662"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="665"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="669"/>
         <source>New collection</source>
         <translation>새 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="658"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="665"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="673"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="680"/>
         <source>Add to collection</source>
         <translation>모음에 추가</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="681"/>
         <source>Add the %n selected documents to the collection (type a new name to make one):</source>
         <translation>
             <numerusform>선택한 문서 %n건을 추가할 모음 (새 이름을 입력하면 새로 만듭니다):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="695"/>
         <source>Add %n documents to collection</source>
         <translation>
             <numerusform>문서 %n건을 모음에 추가</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="711"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="718"/>
         <source>Arrange collection</source>
         <translation>모음 정리</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="720"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="723"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="727"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="730"/>
         <source>Rename collection</source>
         <translation>모음 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="731"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="738"/>
         <source>Delete collection</source>
         <translation>모음 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="794"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="801"/>
         <source>Briefing written: %1</source>
         <translation>브리핑을 만들었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="801"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="808"/>
         <source>Find in the reader, next match, previous match</source>
         <translation>읽기 창에서 찾기, 다음, 이전</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="802"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="809"/>
         <source>Select text in the reader</source>
         <translation>읽기 창에서 글 선택</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="803"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="810"/>
         <source>Save the note being edited</source>
         <translation>편집 중인 메모 저장</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="804"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="811"/>
         <source>Remove the selected annotation, link or tag</source>
         <translation>선택한 주석·연결·태그 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="805"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="812"/>
         <source>Move a document in a collection</source>
         <translation>모음 안에서 문서 이동</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="806"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="813"/>
         <source>Switch between Write and Preview</source>
         <translation>쓰기와 미리 보기 전환</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="807"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="814"/>
         <source>Open a menu</source>
         <translation>메뉴 열기</translation>
     </message>

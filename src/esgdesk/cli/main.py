@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from esgdesk import __version__
-from esgdesk.cli import app, briefing, knowledge, library, notes, safety, search, tags
+from esgdesk.cli import app, briefing, demo, knowledge, library, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.errors import EsgdeskError
 
 __all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
 #: every module that adds commands; order is the order `esgdesk --help` lists them in
-COMMAND_MODULES: tuple[ModuleType, ...] = (app, library, search, knowledge, tags, notes, safety, briefing)
+COMMAND_MODULES: tuple[ModuleType, ...] = (app, demo, library, search, knowledge, tags, notes, safety, briefing)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="An offline archive of Korean policy press releases. Without a command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"esgdesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end in a temporary archive (import, Korean search, annotate, "
+        "DOCX and PDF export, main window offscreen); exits 0 only if every step passed",
+    )
     parser.add_argument(
         "--archive",
         metavar="DIR",
@@ -38,12 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First of all: in a frozen app the parse worker is this same executable started with
+    # --multiprocessing-fork, and it must become the worker here, before argparse sees that option.
+    multiprocessing.freeze_support()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
         return int(exc.code or 0)
     _use_utf8_when_piped()
+    if args.self_test:
+        from esgdesk.selftest import main as self_test
+
+        return self_test()
     try:
         return args.handler(args)
     except BrokenPipeError:  # `esgdesk list | head`: the reader left, which is not an error
@@ -60,5 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _use_utf8_when_piped() -> None:
     """Data piped to another program is UTF-8 on every platform (Windows would pick the ANSI code page)."""
     for stream in (sys.stdout, sys.stderr):
-        if not stream.isatty() and hasattr(stream, "reconfigure"):
+        # None in a windowed app on Windows (the frozen esgdesk-gui.exe has no console to write to).
+        if stream is not None and not stream.isatty() and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from esgdesk.core.paths import archive_location, default_archive_dir
+from esgdesk.ui.about import app_icon
 from esgdesk.ui.look import apply_theme, install_korean_font, install_translation, resolve_language
 from esgdesk.ui.main_window import MainWindow
 from esgdesk.ui.operations import wait_for_background_work
@@ -31,7 +32,8 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("esgdesk")
+    app.setApplicationDisplayName("ESG Desk")
+    app.setWindowIcon(app_icon())
     settings = AppSettings()
     install_korean_font(app)
     install_translation(app, resolve_language(settings.language))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QMenu, QMessa
 
 from esgdesk.core.browse import ScopeKind
 from esgdesk.ui import commands
+from esgdesk.ui.about import show_about
 from esgdesk.ui.annotations_panel import AnnotateDialog, AnnotationsPanel
 from esgdesk.ui.edits import EditRunner
 from esgdesk.ui.links_panel import LinkDialog, LinksPanel
@@ -205,12 +206,15 @@ class Workbench(QObject):
         self.view_menu.addActions(self.focus_actions)
         self.help_menu = window.menuBar().addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
+        self.about_action = self.help_menu.addAction("", lambda: show_about(window))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def retranslate(self) -> None:
         self.document_menu.setTitle(self.tr("&Document"))
         self.library_menu.setTitle(self.tr("&Library"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About ESG Desk"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         texts = [
