@@ -1,4 +1,4 @@
-"""`search`: the query language over the archive's full-text index."""
+"""`search`, `searches` and `reindex`: the query language over the archive's full-text index."""
 
 from __future__ import annotations
 
@@ -9,33 +9,39 @@ from esgdesk.cli.common import EXIT_OK, open_archive, print_json
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    search = commands.add_parser("search", help="search the archive")
+    search = commands.add_parser("search", help="search the archive (`esgdesk search --help` shows the syntax)")
+    search.description = (
+        'Words must all match; "exact phrase"; OR; -exclude; parentheses; fields title: tag: region: ministry: '
+        "kind: date:2023 date:2023-01..2023-06 has:annotation has:link linked:ID."
+    )
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--save", metavar="NAME", help="also keep the query as a saved search")
+    search.add_argument("--facets", action="store_true", help="with --json: add counts of tags, regions, …")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
+    searches = commands.add_parser("searches", help="list saved searches")
+    searches.add_argument("--delete", metavar="NAME", help="delete a saved search")
+    searches.add_argument("--json", action="store_true")
+    searches.set_defaults(handler=cmd_searches)
+
+    reindex = commands.add_parser("reindex", help="rebuild the search index from the documents")
+    reindex.set_defaults(handler=cmd_reindex)
+
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from esgdesk.search.service import search
+    from esgdesk.search.service import facets, save_search, search
 
-    result = search(open_archive(args), args.query, limit=args.limit)
+    archive = open_archive(args)
+    result = search(archive, args.query, limit=args.limit)
+    if args.save:
+        save_search(archive, args.save, args.query)
     if args.json:
-        print_json(
-            {
-                "total": result.total,
-                "hits": [
-                    {
-                        "id": hit.id,
-                        "title": hit.title,
-                        "published": hit.published.isoformat() if hit.published else None,
-                        "score": round(hit.score, 4),
-                        "snippet": hit.snippet,
-                    }
-                    for hit in result.hits
-                ],
-            }
-        )
+        data = result.as_dict()
+        if args.facets:
+            data["facets"] = facets(archive, args.query)
+        print_json(data)
         return EXIT_OK
     print(f"{result.total} found", file=sys.stderr)
     for hit in result.hits:
@@ -43,4 +49,41 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{hit.id:>6}  {published}  {hit.title}")
         if hit.snippet:
             print(f"        {hit.snippet}")
+    return EXIT_OK
+
+
+def cmd_searches(args: argparse.Namespace) -> int:
+    from esgdesk.core.errors import NotFoundError
+    from esgdesk.search.service import delete_saved_search, list_saved_searches
+
+    archive = open_archive(args)
+    if args.delete:
+        if not delete_saved_search(archive, args.delete):
+            raise NotFoundError(f"There is no saved search {args.delete!r}.")
+        return EXIT_OK
+    saved = list_saved_searches(archive)
+    if args.json:
+        print_json([{"name": entry.name, "query": entry.query} for entry in saved])
+        return EXIT_OK
+    for entry in saved:
+        print(f"{entry.name}: {entry.query}")
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from esgdesk.search.index import SearchIndex
+
+    archive = open_archive(args)
+    progress_out = sys.stderr if sys.stderr.isatty() else None
+
+    def report(done: int, total: int) -> None:
+        if progress_out:
+            progress_out.write(f"\rindexing {done}/{total}")
+            progress_out.flush()
+
+    with archive.writing("rebuild the search index"), SearchIndex(archive) as index:
+        count = index.rebuild(report)
+    if progress_out:
+        progress_out.write("\n")
+    print(f"{count} documents indexed", file=sys.stderr)
     return EXIT_OK

@@ -18,6 +18,7 @@ from esgdesk.knowledge.tag_rules import (
     remove_rule,
     tag_entities,
 )
+from esgdesk.search.index import SearchIndex, index_documents
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -63,6 +64,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         for tag in args.tags:
             attach_tag(session, args.id, tag, author=current_user())
         session.commit()
+    index_documents(archive, [args.id])  # `tag:` queries and the tags field see the change at once
     return EXIT_OK
 
 
@@ -73,6 +75,7 @@ def cmd_untag(args: argparse.Namespace) -> int:
         for tag in args.tags:
             detach_tag(session, args.id, tag)
         session.commit()
+    index_documents(archive, [args.id])
     return EXIT_OK
 
 
@@ -100,6 +103,8 @@ def cmd_rules_remove(args: argparse.Namespace) -> int:
     with archive.writing("remove a tag rule"), archive.session() as session:
         removed = remove_rule(session, args.name, remove_tags=not args.keep_tags)
         session.commit()
+    if removed:
+        SearchIndex(archive).repair()  # the rule's tags left documents the index still lists them under
     print(f"rule {args.name} removed, with {removed} tags it had attached", file=sys.stderr)
     return EXIT_OK
 
@@ -109,6 +114,7 @@ def cmd_rules_apply(args: argparse.Namespace) -> int:
     with archive.writing("apply tag rules"), archive.session() as session:
         matches = apply_rules(session, rule_names=args.names or None)
         session.commit()
+    index_documents(archive, sorted({match.document_id for match in matches if match.added}))
     if args.json:
         print_json([{"rule": m.rule, "tag": m.tag, "id": m.document_id, "added": m.added} for m in matches])
     else:
@@ -121,5 +127,7 @@ def cmd_rules_entities(args: argparse.Namespace) -> int:
     with archive.writing("tag entities"), archive.session() as session:
         added = tag_entities(session, args.kind)
         session.commit()
+    if added:
+        SearchIndex(archive).repair()
     print(f"{added} tags added", file=sys.stderr)
     return EXIT_OK
