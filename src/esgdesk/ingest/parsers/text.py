@@ -11,15 +11,39 @@ from esgdesk.ingest.release_text import documents_from_text
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".log", ""}
 
 
+def _reads_as_text(head: bytes) -> bool:
+    """Whether the first bytes decode as text in an encoding esgdesk reads (a cut multibyte tail is fine)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return True
+    if not head or b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "cp949"):
+        try:
+            text = head[: len(head) - 3 if len(head) == 4096 else len(head)].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        return controls <= len(text) // 100
+    return False
+
+
 class TextParser:
     name = "text"
     media_types = ("text/plain",)
 
     def score(self, source: SourceInput) -> int | None:
-        """Text is the format of last resort: a `.txt` name scores 10, anything else that may be text 1."""
+        """Text is the format of last resort, but bytes that read as text beat another format's file name.
+
+        15 for content that decodes as text (a release saved as `x.pdf` is still text; a PDF's name alone
+        scores 10), 20 when the name agrees, 10 for a text name on bytes that do not read as text (the
+        parser then says why), 1 for anything else without NUL bytes.
+        """
+        readable = _reads_as_text(source.head)
+        if readable:
+            return 20 if source.suffix in _TEXT_SUFFIXES else 15
         if source.suffix in _TEXT_SUFFIXES:
             return 10
-        if b"\x00" not in source.head or source.head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if b"\x00" not in source.head:
             return 1
         return None
 
