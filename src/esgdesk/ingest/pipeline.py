@@ -314,9 +314,10 @@ class ImportPipeline:
             if duplicate is not None:
                 existing = duplicate.existing
                 text_changed = False
-                if duplicate.same_release_in_another_form:
+                if duplicate.same_release_in_another_form or _new_format(session, existing, originals):
                     # The same release in another format: one document, every original kept, the better
-                    # text and any metadata the first copy lacked taken from the new one.
+                    # text and any metadata the first copy lacked taken from the new one. (The same text in
+                    # the same format — a re-encoded copy — adds nothing.)
                     for original in originals:
                         self._attach_original(session, existing, original)
                     text_changed = _complete_from(existing, prepared, parsed, session, self.author)
@@ -529,6 +530,17 @@ def _documents_with_title(session: Session, title: str, exclude_kind: str | None
     if exclude_kind:
         statement = statement.where(Document.kind != exclude_kind)
     return [candidate for candidate in session.exec(statement) if title_key(candidate.title) == key]
+
+
+def _new_format(session: Session, existing: Document, originals: list[Original]) -> bool:
+    """Whether the new file is of a format the document has no original in yet (a PDF beside an HWPX)."""
+    statement = (
+        select(SourceFile.media_type)
+        .join(DocumentFile, col(DocumentFile.source_file_id) == SourceFile.id)
+        .where(DocumentFile.document_id == existing.id)
+    )
+    known = set(session.exec(statement))
+    return bool(known) and originals[0].media_type not in known
 
 
 def _complete_from(

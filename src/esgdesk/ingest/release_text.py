@@ -91,12 +91,43 @@ def release_from_lines(lines: list[str], fallback_title: str) -> ParsedDocument:
     return document
 
 
+#: titles that tools and templates write by themselves: "Microsoft Word - x.docx", "untitled", 제목, file names
+_JUNK_FILE_TITLE = re.compile(
+    r"^(?:microsoft\s+\w+\s+-\s+.*|untitled.*|제목|제목\s*없음.*|문서\s*\d*|document\s*\d*|noname.*|"
+    r"powerpoint\s+presentation|slide\s*\d*|보도\s*자료|press\s+release)$"
+    r"|\.(?:hwpx?|docx?|pdf|pptx?|xlsx?|txt|rtf|odt)$",
+    re.IGNORECASE,
+)
+
+
+def useful_file_title(title: str) -> bool:
+    """False for a title a tool or template wrote by itself rather than the author."""
+    return bool(title.strip()) and not _JUNK_FILE_TITLE.search(title.strip())
+
+
+def states_a_release(body: str) -> bool:
+    """A 보도자료 form prints its headline above 담당부서 and the like."""
+    header = read_header(body.split("\n", 60)[:60])
+    return bool(header.fields and header.title)
+
+
 def complete_release_metadata(document: ParsedDocument) -> None:
-    """Fill what a format did not state (title, department, ministry, date, source) from the text itself."""
+    """Fill what a format did not state (title, department, ministry, date, source) from the text itself.
+
+    The title: a release form's own headline beats the title in the file's properties (HWP summary, HWPX
+    content.hpf, PDF info, DOCX core properties), which is often a template's or a stale draft's and would
+    keep the same release in HWPX and PDF from matching; elsewhere a useful file title beats the first line.
+    """
     lines = document.body.split("\n")
     header = read_header(lines)
-    if not document.title and header.title:
-        document.title = header.title
+    if not document.title:
+        file_title = document.metadata.get("file_title")
+        if header.title and header.fields:
+            document.title = header.title
+        elif isinstance(file_title, str) and useful_file_title(file_title):
+            document.title = file_title
+        elif header.title:
+            document.title = header.title
     for name, value in header.fields.items():
         document.metadata.setdefault(name, value)
     trailer = find_trailer(lines)

@@ -105,7 +105,11 @@ def _memo(title: str) -> bytes:
 
 
 def test_core_title_names_a_document_that_is_not_a_release_form() -> None:
-    assert parse_one(_memo("공정전환 동향 보고")).title == "공정전환 동향 보고"
+    from esgdesk.ingest.release_text import complete_release_metadata
+
+    document = parse_one(_memo("공정전환 동향 보고"))
+    complete_release_metadata(document)  # as the pipeline does
+    assert document.title == "공정전환 동향 보고"
 
 
 @pytest.mark.parametrize("junk", ["문서1", "", "보도자료", "초안.hwp"])

@@ -84,7 +84,7 @@ def test_changing_paragraph_text_reads_exactly() -> None:
     document = parse(fixture("changing-paragraph-text.hwp"))
     assert document.body == "안녕하세요.\n이것은 샘플입니다."
     assert " ".join(document.body.split()) == "안녕하세요. 이것은 샘플입니다."
-    assert document.title == "안녕하세요"  # from \x05HwpSummaryInformation
+    assert document.metadata["file_title"] == "안녕하세요"  # from \x05HwpSummaryInformation
     assert document.metadata["author"] == "박성균"
     assert document.metadata["created"] == "2019-10-02T04:27:52.383000"
     assert document.warnings == []
@@ -93,7 +93,7 @@ def test_changing_paragraph_text_reads_exactly() -> None:
 def test_source_reads_paragraphs_then_the_table_cells_in_order() -> None:
     document = parse(fixture("source.hwp"))
     assert document.body == "첫 문단...\n이것은 원본 HWP 파일의 내용입니다.\n\nABC\t123"
-    assert document.title is None  # the summary's title is empty
+    assert "file_title" not in document.metadata  # the summary's title is empty
 
 
 def test_table_cells_row_by_row_and_caption() -> None:
@@ -125,7 +125,7 @@ def test_numbered_paragraphs_keep_hangul_and_summary_title() -> None:
     document = parse(fixture("문단번호 1-10 수준.hwp"))
     assert HANGUL.search(document.body)
     assert document.body.startswith("양쪽 정렬\n왼쪽 정렬\n\n중앙정렬")
-    assert document.title == "양쪽 정렬"
+    assert document.metadata["file_title"] == "양쪽 정렬"
 
 
 def test_blank_document_warns() -> None:

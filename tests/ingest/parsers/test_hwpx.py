@@ -106,7 +106,7 @@ def test_table_reads_cell_by_cell_in_row_order() -> None:
         "육손이\t66\t66\t66",
         "합계",
     ]
-    assert document.title == "제목"  # opf:title in content.hpf
+    assert document.metadata["file_title"] == "제목"  # opf:title in content.hpf; a template's, so unused
     assert document.metadata["author"] == "fff"
     assert document.metadata["created"] == "2023-01-26T23:01:12Z"
 
@@ -178,7 +178,7 @@ def test_sections_follow_the_spine() -> None:
     data = package({"Contents/section0.xml": section_xml("둘째"), "Contents/section1.xml": section_xml("첫째")}, hpf)
     document = parse(data)
     assert document.body == "첫째\n둘째"
-    assert document.title is None  # empty opf:title
+    assert "file_title" not in document.metadata  # empty opf:title
 
 
 def test_numbered_fallback_orders_numerically() -> None:

@@ -94,7 +94,10 @@ def test_pages_are_separated_by_a_blank_line() -> None:
 
 
 def test_stated_title_names_a_document_that_is_not_a_release_form() -> None:
+    from esgdesk.ingest.release_text import complete_release_metadata
+
     document = parse_one(make_pdf([["1. 개요", "지역별 공정전환 지원 현황을 정리함"]], title="공정전환 동향 보고"))
+    complete_release_metadata(document)  # as the pipeline does
     assert document.title == "공정전환 동향 보고"
 
 

@@ -35,7 +35,7 @@ from lxml.etree import _Element
 
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
-from esgdesk.ingest.press_release import read_header
+from esgdesk.ingest.release_text import useful_file_title
 
 __all__ = ["DocxParser"]
 
@@ -52,11 +52,6 @@ MAX_DEPTH = 60
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_JUNK_TITLE = re.compile(
-    r"^(?:untitled.*|제목\s*없음.*|문서\s*\d*|document\s*\d*|보도\s*자료|press\s+release)$"
-    r"|\.(?:hwpx?|docx?|pdf|txt|rtf|odt)$",
-    re.IGNORECASE,
-)
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _R, _T = qn("w:tr"), qn("w:tc"), qn("w:r"), qn("w:t")
@@ -276,10 +271,8 @@ def _read_core_properties(word: WordDocument, document: ParsedDocument) -> None:
     except Exception:
         return
     title = normalize_line(_CONTROLS.sub("", title or ""))
-    if title and not _JUNK_TITLE.search(title):
-        document.metadata["file_title"] = title
-        if not _text_states_a_release(document.body):
-            document.title = title
+    if title and useful_file_title(title):
+        document.metadata["file_title"] = title  # the pipeline weighs it against the text's headline
     for key, value in (("author", author), ("subject", subject), ("keywords", keywords)):
         value = normalize_line(_CONTROLS.sub("", value or ""))
         if value:
@@ -288,13 +281,6 @@ def _read_core_properties(word: WordDocument, document: ParsedDocument) -> None:
         document.metadata["created"] = created
     if modified is not None:
         document.metadata["modified"] = modified
-
-
-def _text_states_a_release(body: str) -> bool:
-    """A 보도자료 form prints its headline above 담당부서 and the like; that beats the file's stated title,
-    which is often a stale draft name and would keep the same release in HWPX and PDF from matching."""
-    header = read_header(body.split("\n", 60)[:60])
-    return bool(header.fields and header.title)
 
 
 def _clean(text: str) -> str:

@@ -734,7 +734,8 @@ class HwpParser:
         document = self._distribution(ole, header) if distribution else self._body_text(ole, header)
         summary = _summary(ole)
         title = summary.pop("title", None)
-        document.title = title if isinstance(title, str) and title else None
+        if isinstance(title, str) and title:
+            document.metadata["file_title"] = title  # the pipeline weighs it against the text's headline
         document.metadata.update(summary)
         document.metadata["hwp_version"] = ".".join(str(part) for part in header.version)
         if not document.body.strip():

@@ -468,9 +468,10 @@ class HwpxParser:
         body = clean_text("\n".join(texts))
         if not body.strip():
             warnings.append("문서에 텍스트가 없습니다 (the document contains no text)")
+        if title:
+            metadata["file_title"] = title  # the pipeline weighs it against the text's headline
         return ParsedDocument(
             body=body,
-            title=title or None,
             metadata=metadata,
             warnings=warnings,
             partial=walker.too_deep,

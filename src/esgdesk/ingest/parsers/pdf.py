@@ -35,7 +35,7 @@ from pypdf.errors import DependencyError
 
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
-from esgdesk.ingest.press_release import read_header
+from esgdesk.ingest.release_text import useful_file_title
 
 __all__ = ["PdfParser"]
 
@@ -50,12 +50,6 @@ _HEADER = re.compile(rb"%PDF-\d")
 #: C0 and C1 controls except tab and newline (\r is turned into \n first), and private-use glyphs from
 #: symbol fonts, which read as boxes
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
-_JUNK_TITLE = re.compile(
-    r"^(?:microsoft\s+\w+\s+-\s+.*|untitled.*|제목\s*없음.*|문서\s*\d*|document\s*\d*|"
-    r"powerpoint\s+presentation|slide\s*\d*|보도\s*자료|press\s+release)$"
-    r"|\.(?:hwpx?|docx?|pdf|pptx?|xlsx?|txt|rtf|odt)$",
-    re.IGNORECASE,
-)
 #: authors tools write by themselves (reportlab: "anonymous")
 _JUNK_AUTHORS = frozenset({"anonymous", "unknown", "user", "사용자"})
 
@@ -187,10 +181,8 @@ def _read_info(reader: PdfReader, document: ParsedDocument) -> None:
     if info is None:
         return
     title = _info_text(lambda: info.title)
-    if title and useful_title(title):
-        document.metadata["file_title"] = title
-        if not _text_states_a_release(document.body):
-            document.title = title
+    if title and useful_file_title(title):
+        document.metadata["file_title"] = title  # the pipeline weighs it against the text's headline
     author = _info_text(lambda: info.author)
     if author and author.casefold() not in _JUNK_AUTHORS:
         document.metadata["author"] = author
@@ -215,18 +207,6 @@ def _info_text(getter: object) -> str | None:
         return None
     value = normalize_line(_CONTROLS.sub("", compose_compatibility_jamo(value)))
     return value or None
-
-
-def useful_title(title: str) -> bool:
-    """False for the titles tools write by themselves: "Microsoft Word - x.docx", "untitled", file names."""
-    return bool(title.strip()) and not _JUNK_TITLE.search(title.strip())
-
-
-def _text_states_a_release(body: str) -> bool:
-    """A 보도자료 form prints its headline above 담당부서 and the like; that beats the file's stated title,
-    which is often a stale draft name and would keep the same release in HWPX and PDF from matching."""
-    header = read_header(body.split("\n", 60)[:60])
-    return bool(header.fields and header.title)
 
 
 def _reason(exc: BaseException) -> str:
