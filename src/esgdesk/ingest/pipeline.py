@@ -11,6 +11,7 @@ signals; `run_import` drains it for callers that only want the report.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator
@@ -166,8 +167,15 @@ class ImportPipeline:
     def run(self, paths: list[str | Path]) -> Iterator[ImportProgress]:
         report = ImportReport()
         entries = list(expand_paths(paths))
+        disk_full = False
         for done, entry in enumerate(entries, start=1):
-            self._import_entry(entry, report)
+            if disk_full:
+                report.failed.append(FailedEntry(str(entry.path), "not imported: " + DISK_FULL))
+            else:
+                try:
+                    self._import_entry(entry, report)
+                except _DiskFull:
+                    disk_full = True  # every document so far is whole; the rest is reported, not attempted
             yield ImportProgress(done=done, total=len(entries), path=str(entry.path), report=report)
 
     def _import_entry(self, entry: BatchEntry, report: ImportReport) -> None:
@@ -202,6 +210,9 @@ class ImportPipeline:
             except EsgdeskError:
                 raise  # a locked or broken archive stops the batch: nothing further could be stored
             except Exception as exc:  # a bug in esgdesk must cost this file, not the batch
+                if _disk_is_full(exc):
+                    report.failed.append(FailedEntry(path, DISK_FULL))
+                    raise _DiskFull from exc
                 logger.exception("importing %s failed", path)
                 report.failed.append(FailedEntry(path, f"esgdesk failed on this file ({type(exc).__name__}: {exc})"))
 
@@ -395,6 +406,24 @@ class ImportPipeline:
         elif original.role == "original" and link.role != "original":
             link.role = "original"  # a file kept earlier now gives the document its text
             session.add(link)
+
+
+DISK_FULL = "the disk holding the archive is full; free some space and import this again"
+
+
+class _DiskFull(Exception):
+    """Raised inside a batch when nothing more can be stored; `run` turns it into report lines."""
+
+
+def _disk_is_full(exc: BaseException) -> bool:
+    """SQLite says "database or disk is full", the OS says ENOSPC; either way the batch cannot go on."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        if "database or disk is full" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
 
 
 def default_after_commit() -> list[AfterCommit]:
