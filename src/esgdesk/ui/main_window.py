@@ -7,6 +7,7 @@ question never overwrites the answer to a newer one.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ SEARCH_LIMIT = 1_000
 READER_DELAY_MS = 40
 
 
+logger = logging.getLogger(__name__)
+
+
 class MainWindow(QMainWindow):
     #: the first archive, list and (with show_id) document are on screen: safe to screenshot
     ready = Signal()
@@ -56,6 +60,8 @@ class MainWindow(QMainWindow):
     #: the reader shows this document
     documentShown = Signal(int)
     sidebarLoaded = Signal()
+    #: the sidebar's counts now cover a search's results (a dict of Scope → count) or, with None, the archive
+    facetsLoaded = Signal(object)
     #: the side panel (annotations, links, tags, entities) shows this document
     extrasLoaded = Signal(int)
 
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
         self._list_generation = 0
         self._reader_generation = 0
         self._sidebar_generation = 0
+        self._facet_generation = 0
         self._ready_parts: set[str] = set()
         self._is_ready = False
         self._total_documents = 0
@@ -337,11 +344,41 @@ class MainWindow(QMainWindow):
             Operation(self, run_search).success(lambda value: self._search_loaded(generation, value)).failure(
                 lambda exc: self._search_failed(generation, exc)
             ).run()
+            self._load_facets(archive, query)
             return
+        self._clear_facets()
         scope, key, descending = self.scope, self.model.sort_key, self.model.descending
         Operation(self, lambda: browse.document_ids(archive, scope, key, descending)).success(
             lambda ids: self._list_loaded(generation, ids)
         ).failure(self._background_failed).run()
+
+    def _load_facets(self, archive: Archive, query: str) -> None:
+        """The sidebar's counts within the results of `query`, read alongside the search itself.
+
+        It rides on the search's debounce (this runs when a query is submitted, not per key) and has its own
+        generation, so the counts of a query typed over never replace those of the query now in the field.
+        """
+        self._facet_generation += 1
+        generation = self._facet_generation
+
+        def count() -> dict[Any, int]:
+            from esgdesk.search.service import matching_ids
+
+            return browse.facet_counts(archive, matching_ids(archive, query))
+
+        def counted(counts: dict[Any, int]) -> None:
+            if generation == self._facet_generation and self.query == query:
+                self.sidebar.show_facets(counts)
+                self.facetsLoaded.emit(counts)
+
+        # A query that does not parse keeps the counts of the last one that did, like the list does.
+        Operation(self, count).success(counted).failure(lambda _exc: None).run()
+
+    def _clear_facets(self) -> None:
+        self._facet_generation += 1  # an answer still on its way is for a search that is gone
+        if self.sidebar.showing_facets:
+            self.sidebar.show_facets(None)
+            self.facetsLoaded.emit(None)
 
     def _sort_current_ids(self) -> None:
         archive = self.archive
@@ -644,4 +681,19 @@ class MainWindow(QMainWindow):
             self.imports.cancel()
         if self.property("saveLayout") is not False:
             self.save_layout()
+        self._daily_backup()
         super().closeEvent(event)
+
+    def _daily_backup(self) -> None:
+        """At most one backup a day, when the archive changed (esgdesk.core.backup.backup_if_due).
+
+        It runs as the window closes, when nothing waits for the GUI thread any more; a backup that fails
+        (full disk, read-only folder) is logged and never keeps the app from closing."""
+        if self.archive is None:
+            return
+        from esgdesk.core.backup import backup_if_due
+
+        try:
+            backup_if_due(self.archive)
+        except Exception:
+            logger.exception("the daily backup failed")
