@@ -273,6 +273,44 @@
     </message>
 </context>
 <context>
+    <name>EmptyArchivePanel</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="105"/>
+        <source>This archive is empty</source>
+        <translation>보관함이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="107"/>
+        <source>Import press releases (HWP, HWPX, PDF, DOCX, HTML, text or zip), or drop files and folders here.</source>
+        <translation>보도자료(HWP, HWPX, PDF, DOCX, HTML, 텍스트, zip)를 가져오거나 파일과 폴더를 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="109"/>
+        <source>Import files…</source>
+        <translation>파일 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="110"/>
+        <source>Import folder…</source>
+        <translation>폴더 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="113"/>
+        <source>New to esgdesk? Try it on the sample releases that come with it: one real release of 산업통상자원부 and a few fictitious ones written for the demo, marked FICTITIOUS in their file names.</source>
+        <translation>esgdesk가 처음이신가요? 함께 제공되는 예시 보도자료로 먼저 써 보세요. 산업통상자원부의 실제 보도자료 1건과, 시연용으로 지어낸 가상의 자료 몇 건(파일 이름에 FICTITIOUS 표시)이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="118"/>
+        <source>Load the sample releases</source>
+        <translation>예시 보도자료 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="119"/>
+        <source>No, thanks</source>
+        <translation>괜찮습니다</translation>
+    </message>
+</context>
+<context>
     <name>Entities</name>
     <message>
         <location filename="../../src/esgdesk/ui/tags_panel.py" line="57"/>
@@ -338,23 +376,23 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="82"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="85"/>
         <source>Find in document</source>
-        <extracomment>a highlight: anything with start, end (code points), colour and — for the panel to find it — an id</extracomment>
+        <extracomment>a highlight: anything with start, end (code points), colour and — for the panel to find it — an id lavender, underlined: the annotation categories take yellow, green, blue and red (notes.annotations), and a search hit inside a 핵심 highlight must still be told apart from it</extracomment>
         <translation>문서에서 찾기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="83"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="86"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>이전 결과 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="84"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="87"/>
         <source>Next match (Enter)</source>
         <translation>다음 결과 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="85"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="88"/>
         <source>Close (Esc)</source>
         <translation>닫기 (Esc)</translation>
     </message>
@@ -659,180 +697,181 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="226"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="244"/>
         <source>esgdesk — Korean policy press releases</source>
-        <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the side panel (annotations, links, tags, entities) shows this document</extracomment>
+        <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document</extracomment>
         <translation>esgdesk — 정부 정책 보도자료 보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="227"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="245"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="246"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="247"/>
         <source>Import &amp;files…</source>
         <translation>파일 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="230"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="248"/>
         <source>Import f&amp;older…</source>
         <translation>폴더 가져오기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="231"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="249"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="232"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="233"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="251"/>
         <source>&amp;Find in document</source>
         <translation>문서에서 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="234"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="252"/>
         <source>&amp;Search the archive</source>
         <translation>보관함 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="253"/>
         <source>Mark as &amp;reviewed</source>
         <translation>검토 완료로 표시(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="236"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="254"/>
         <source>Mark as &amp;new</source>
         <translation>새 문서로 표시(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="237"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="255"/>
         <source>Toolbar</source>
         <translation>도구 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="256"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="239"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="257"/>
         <source>Document text</source>
         <translation>문서 본문</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="259"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="278"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="269"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="288"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="276"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="295"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="369"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="419"/>
         <source>Search is not available in this installation.</source>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="403"/>
-        <source>This archive is empty.
-
-Import press releases with File › Import files… or drop files and folders on this window.</source>
-        <translation>보관함이 비어 있습니다.
-
-파일 › 파일 가져오기…로 보도자료를 가져오거나, 파일과 폴더를 이 창에 끌어다 놓으세요.</translation>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="461"/>
+        <source>Nothing to read yet.</source>
+        <translation>아직 읽을 문서가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="408"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="463"/>
         <source>Nothing matches. Try fewer words or another library view.</source>
         <translation>일치하는 문서가 없습니다. 검색어를 줄이거나 다른 보기를 선택해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="410"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="465"/>
         <source>Select a document in the list to read it here.</source>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="485"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="540"/>
         <source>No program is set up to open %1</source>
         <translation>%1 파일을 열 프로그램이 설정되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="514"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="569"/>
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="517"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="572"/>
         <source>Press releases (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;All files (*)</source>
         <translation>보도자료 (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="524"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="579"/>
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="532"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="587"/>
         <source>An import is already running.</source>
         <translation>이미 가져오기가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="538"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="596"/>
+        <source>The sample releases are missing from this installation.</source>
+        <translation>이 설치본에는 예시 보도자료가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="607"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="588"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="657"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>보관함 문서 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="590"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="659"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n건 검색됨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="592"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="661"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>이 보기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="595"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="664"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n건 선택됨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="638"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="707"/>
         <source>Import running</source>
         <translation>가져오기 진행 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="639"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="708"/>
         <source>An import is still running. Stop it after the current file and quit?</source>
         <translation>가져오기가 아직 진행 중입니다. 현재 파일을 마친 뒤 멈추고 종료할까요?</translation>
     </message>
@@ -1022,48 +1061,48 @@ Import press releases with File › Import files… or drop files and folders on
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="162"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="165"/>
         <source>Select a document in the list to read it here.</source>
         <extracomment>a file entry of the details dict: copy it out of the archive and open it in the system viewer the caret (a click or the arrow keys) is inside this annotation&apos;s passage</extracomment>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="204"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="207"/>
         <source>There is no text for this document yet: it is a headline from a listing. Import the release itself to read it here.</source>
         <translation>이 문서에는 아직 본문이 없습니다. 게시판 목록의 제목만 있는 항목입니다. 보도자료 원문을 가져오면 여기에서 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="289"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="292"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="350"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="353"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="353"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="356"/>
         <source>No matches</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="386"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="391"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="388"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="393"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="388"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="393"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="404"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="409"/>
         <source>Open original: %1</source>
         <translation>원본 열기: %1</translation>
     </message>
@@ -1294,58 +1333,63 @@ Import press releases with File › Import files… or drop files and folders on
 <context>
     <name>SidebarTree</name>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="44"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="48"/>
         <source>Library</source>
-        <extracomment>documents dragged from the list were dropped on a tag or a collection (its Scope)</extracomment>
+        <extracomment>the archive-wide count of a line, kept so a search&apos;s facet counts can be taken back without a reload the groups whose counts follow a search (the fixed views and collections always count the whole archive) documents dragged from the list were dropped on a tag or a collection (its Scope)</extracomment>
         <translation>보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="89"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="94"/>
         <source>All documents</source>
         <translation>모든 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="90"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="95"/>
         <source>Inbox</source>
         <translation>받은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="91"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="96"/>
         <source>Reading list</source>
         <translation>읽을 목록</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="93"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="98"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="94"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="99"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="95"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="100"/>
         <source>Ministries</source>
         <translation>부처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="96"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="101"/>
         <source>Years</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="97"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="102"/>
         <source>Collections</source>
         <translation>모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="105"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="110"/>
         <source>Saved searches</source>
         <translation>저장한 검색</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="131"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="149"/>
+        <source>%1 in the search results, %2 in the archive</source>
+        <translation>검색 결과 중 %1건, 보관함 전체 %2건</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="184"/>
         <source>(none yet)</source>
         <translation>(아직 없음)</translation>
     </message>

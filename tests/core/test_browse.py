@@ -100,3 +100,14 @@ def test_copy_original_gives_the_file_its_extension(archive: Archive, tmp_path: 
     digest = archive.files.store("본문".encode())
     copied = browse.copy_original(archive, digest, "release", "text/plain", tmp_path)
     assert copied.suffix == ".txt" and copied.read_text(encoding="utf-8") == "본문"
+
+
+def test_facet_counts_are_keyed_by_the_sidebars_scopes(archive: Archive) -> None:
+    counts = browse.facet_counts(archive, [1, 3])
+    assert counts == {
+        Scope(ScopeKind.TAG, 1): 1,
+        Scope(ScopeKind.MINISTRY, 1): 1,
+        Scope(ScopeKind.YEAR, 2023): 1,
+    }
+    assert browse.facet_counts(archive, [2]) == {Scope(ScopeKind.YEAR, 2024): 1}
+    assert browse.facet_counts(archive, []) == {}

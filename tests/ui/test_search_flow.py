@@ -51,3 +51,15 @@ def test_clearing_the_search_returns_to_the_library_view(qtbot, window: MainWind
     with qtbot.waitSignal(window.listLoaded, timeout=5000):
         window.search_bar.field.clear()
     assert window.model.rowCount() == everything
+
+
+def test_the_document_on_screen_follows_the_query_without_reselecting(qtbot, window: MainWindow, type_text) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.documentShown, timeout=5000):
+        window.show_document(1)
+    assert window.reader.search_hit_count() == 0
+    with qtbot.waitSignal(window.listLoaded, timeout=5000):
+        type_text(window.search_bar.field, "충청북도")
+    qtbot.waitUntil(lambda: window.reader.search_hit_count() >= 2, timeout=5000)
+    with qtbot.waitSignal(window.listLoaded, timeout=5000):
+        window.search_bar.field.clear()
+    qtbot.waitUntil(lambda: window.reader.search_hit_count() == 0, timeout=5000)

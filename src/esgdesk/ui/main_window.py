@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from esgdesk.core.browse import Scope, ScopeKind, SortKey
 from esgdesk.core.documents import document_details
 from esgdesk.core.models import DocumentStatus
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
+from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
 from esgdesk.ui.import_flow import ImportController
 from esgdesk.ui.operations import Operation
 from esgdesk.ui.reader import Reader
@@ -101,7 +103,12 @@ class MainWindow(QMainWindow):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.setSpacing(0)
         middle_layout.addWidget(self.search_bar)
-        middle_layout.addWidget(self.table, 1)
+        self.empty_panel = EmptyArchivePanel(self)
+        self.empty_panel.set_offer_samples(not self.settings.samples_declined)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_panel)
+        middle_layout.addWidget(self.list_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -138,6 +145,10 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reader.openOriginalRequested.connect(self._open_original)
         self.imports.importFinished.connect(self._import_finished)
+        self.empty_panel.importFilesRequested.connect(self.choose_files_to_import)
+        self.empty_panel.importFolderRequested.connect(self.choose_folder_to_import)
+        self.empty_panel.samplesRequested.connect(self.load_samples)
+        self.empty_panel.samplesDeclined.connect(self._samples_declined)
 
     # -- building -----------------------------------------------------------------------------------------
 
@@ -245,6 +256,7 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Documents"))
         self.reader.text.setAccessibleName(self.tr("Document text"))
         self.search_bar.retranslate()
+        self.empty_panel.retranslate()
         self.reader.retranslate()
         self.workbench.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -301,6 +313,7 @@ class MainWindow(QMainWindow):
             self._sidebar_data = data
             self._total_documents = data.total
             self.sidebar.show_sidebar(data)
+            self._update_empty_panel()
             self._update_status()
             self.sidebarLoaded.emit()
             self._part_ready("sidebar")
@@ -426,21 +439,26 @@ class MainWindow(QMainWindow):
             self._show_empty_reader()
         if self._pending_show is not None and row is None:
             self._show_document(self._pending_show)
+        elif self.reader.details is not None:
+            # The document on screen may stay the current row (no reload), so its hits follow the new query here.
+            self.reader.highlight_terms(browse.highlight_terms(self.query) if self.query else [])
         self._pending_show = None
         self._update_status()
+        self._update_empty_panel()
         self.listLoaded.emit(len(ids))
         if row is None:
             self._part_ready("reader")
         self._part_ready("list")
 
+    def _update_empty_panel(self) -> None:
+        """The empty-archive panel replaces the list while there is nothing to list and no search."""
+        empty = self._sidebar_data is not None and self._total_documents == 0 and not self.query
+        self.list_stack.setCurrentWidget(self.empty_panel if empty else self.table)
+
     def _show_empty_reader(self) -> None:
         if self._total_documents == 0 and not self.query:
-            self.reader.show_empty(
-                self.tr(
-                    "This archive is empty.\n\nImport press releases with File › Import files… "
-                    "or drop files and folders on this window."
-                )
-            )
+            # The list area says how to import (and offers the samples); the reader only says why it is blank.
+            self.reader.show_empty(self.tr("Nothing to read yet."))
         elif self.model.rowCount() == 0:
             self.reader.show_empty(self.tr("Nothing matches. Try fewer words or another library view."))
         else:
@@ -568,9 +586,23 @@ class MainWindow(QMainWindow):
         if not self.imports.start(paths):
             self.statusBar().showMessage(self.tr("An import is already running."), 5000)
             return False
+        self.empty_panel.set_busy(True)
         return True
 
+    def load_samples(self) -> bool:
+        """Import the bundled sample releases through the same flow as any import (progress, then summary)."""
+        paths = [str(path) for path in sample_release_paths()]
+        if not paths:
+            self.statusBar().showMessage(self.tr("The sample releases are missing from this installation."), 8000)
+            return False
+        return self.import_paths(paths)
+
+    def _samples_declined(self) -> None:
+        self.settings.samples_declined = True
+        self.settings.sync()
+
     def _import_finished(self, report: Any) -> None:
+        self.empty_panel.set_busy(False)
         self.statusBar().showMessage(
             self.tr("%1 imported, %2 duplicates, %3 failed")
             .replace("%1", str(len(report.imported)))

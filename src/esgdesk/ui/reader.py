@@ -32,7 +32,10 @@ from esgdesk.core.browse import AnnotationSpan
 #: a highlight: anything with start, end (code points), colour and — for the panel to find it — an id
 Highlight = Any
 
-SEARCH_HIT = QColor(255, 221, 87)
+#: lavender, underlined: the annotation categories take yellow, green, blue and red (notes.annotations), and a
+#: search hit inside a 핵심 highlight must still be told apart from it
+SEARCH_HIT = QColor(215, 190, 255)
+SEARCH_HIT_LINE = QColor(110, 60, 190)
 FIND_MATCH = QColor(255, 170, 60)
 FIND_CURRENT = QColor(255, 120, 30)
 ANNOTATION_DEFAULT = QColor(140, 200, 255)
@@ -225,7 +228,7 @@ class Reader(QWidget):
                 cursor = document.find(term, cursor)
                 if cursor.isNull():
                     break
-                self._search_selections.append(_selection(cursor, SEARCH_HIT))
+                self._search_selections.append(_selection(cursor, SEARCH_HIT, underline=SEARCH_HIT_LINE))
         self._apply_selections()
         if self._search_selections:
             self.text.setTextCursor(QTextCursor(self._search_selections[0].cursor.block()))
@@ -373,22 +376,24 @@ class Reader(QWidget):
             return html.escape(str(value))
 
         parts = [f"<div style='font-size:17px; font-weight:bold; margin-bottom:4px'>{esc(details['title'])}</div>"]
+        # A little air between lines: with the Korean font a wrapped link's underline otherwise touches the next.
+        row = "<div style='margin-top:3px'>"
         facts = [
             esc(value)
             for value in (details.get("ministry"), details.get("department"), details.get("published"))
             if value
         ]
         if facts:
-            parts.append(f"<div>{' · '.join(facts)}</div>")
+            parts.append(f"{row}{' · '.join(facts)}</div>")
         url = details.get("source_url")
         if url and str(url).startswith(("http://", "https://")):
             shown = _short_url(str(url))
             source_label = self.tr("Source")
-            parts.append(f"<div>{esc(source_label)}: <a href='{esc(url)}'>{esc(shown)}</a></div>")
+            parts.append(f"{row}{esc(source_label)}: <a href='{esc(url)}'>{esc(shown)}</a></div>")
         for label, key in ((self.tr("Tags"), "tags"), (self.tr("Regions"), "regions")):
             values = details.get(key) or []
             if values:
-                parts.append(f"<div>{esc(label)}: {esc(', '.join(values))}</div>")
+                parts.append(f"{row}{esc(label)}: {esc(', '.join(values))}</div>")
         return "".join(parts)
 
     def _clear_files(self) -> None:
@@ -426,12 +431,15 @@ class Reader(QWidget):
         return marks
 
 
-def _selection(cursor: QTextCursor, color: QColor) -> QTextEdit.ExtraSelection:
+def _selection(cursor: QTextCursor, color: QColor, underline: QColor | None = None) -> QTextEdit.ExtraSelection:
     selection = QTextEdit.ExtraSelection()
     selection.cursor = QTextCursor(cursor)
     text_format = QTextCharFormat()
     text_format.setBackground(color)
     text_format.setForeground(QColor(20, 20, 20))
+    if underline is not None:
+        text_format.setFontUnderline(True)
+        text_format.setUnderlineColor(underline)
     selection.format = text_format
     return selection
 

@@ -68,6 +68,16 @@ class AppSettings:
     def export_folder(self, value: str) -> None:
         self._settings.setValue("export_folder", value)
 
+    @property
+    def samples_declined(self) -> bool:
+        """The analyst said "No, thanks" to the bundled samples: an empty archive no longer offers them."""
+        value = self._settings.value("samples_declined", False)
+        return value is True or str(value).lower() in ("true", "1")
+
+    @samples_declined.setter
+    def samples_declined(self, value: bool) -> None:
+        self._settings.setValue("samples_declined", bool(value))
+
     # -- window layout ------------------------------------------------------------------------------------
 
     def layout(self, name: str) -> QByteArray | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from esgdesk.core.browse import SavedSearchEntry, Scope, ScopeKind, Sidebar, SidebarEntry
@@ -13,6 +13,10 @@ from esgdesk.ui.document_table import DOCUMENT_IDS_MIME
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
+#: the archive-wide count of a line, kept so a search's facet counts can be taken back without a reload
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+#: the groups whose counts follow a search (the fixed views and collections always count the whole archive)
+FACET_KINDS = frozenset({ScopeKind.TAG, ScopeKind.REGION, ScopeKind.MINISTRY, ScopeKind.YEAR})
 
 
 def document_ids_from(mime: QMimeData) -> list[int]:
@@ -47,6 +51,7 @@ class SidebarTree(QTreeWidget):
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self._facets: dict[Scope, int] | None = None
 
     # -- dropping documents on a tag or a collection --------------------------------------------------------
 
@@ -111,6 +116,54 @@ class SidebarTree(QTreeWidget):
             item.setExpanded(item.parent() is None if first_fill else self._item_key(item) in expanded)
         self._select_scope(self._current_scope)
         self.blockSignals(False)
+        if self._facets is not None:
+            self.show_facets(self._facets)
+
+    def show_facets(self, counts: dict[Scope, int] | None) -> None:
+        """Count Tags, Regions, Ministries and Years within a search's results; None goes back to the archive.
+
+        Lines stay where they are (a sidebar that reshuffles while the analyst types is impossible to aim at);
+        a line with nothing in the results keeps its place, greyed, with a count of 0.
+        """
+        self._facets = counts
+        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        for item in self._all_items():
+            scope = item.data(0, SCOPE_ROLE)
+            if not isinstance(scope, Scope) or scope.kind not in FACET_KINDS:
+                continue
+            everywhere = int(item.data(0, COUNT_ROLE) or 0)
+            if counts is None:
+                item.setText(1, f"{everywhere:,}")
+                for column in (0, 1):
+                    item.setData(column, Qt.ItemDataRole.ForegroundRole, None)
+                item.setToolTip(1, "")
+                continue
+            found = counts.get(scope, 0)
+            item.setText(1, f"{found:,}")
+            # A province or parent tag with no hits of its own stays dark when one of its children has some.
+            lit = found or self._subtree_found(item, counts)
+            for column in (0, 1):
+                item.setData(column, Qt.ItemDataRole.ForegroundRole, None if lit else muted)
+            item.setToolTip(
+                1,
+                self.tr("%1 in the search results, %2 in the archive")
+                .replace("%1", f"{found:,}")
+                .replace("%2", f"{everywhere:,}"),
+            )
+
+    @staticmethod
+    def _subtree_found(item: QTreeWidgetItem, counts: dict[Scope, int]) -> bool:
+        stack = [item.child(i) for i in range(item.childCount())]
+        while stack:
+            child = stack.pop()
+            if counts.get(child.data(0, SCOPE_ROLE), 0):
+                return True
+            stack.extend(child.child(i) for i in range(child.childCount()))
+        return False
+
+    @property
+    def showing_facets(self) -> bool:
+        return self._facets is not None
 
     def select_scope(self, scope: Scope) -> None:
         self._current_scope = scope
@@ -135,6 +188,7 @@ class SidebarTree(QTreeWidget):
         item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self)
         item.setText(0, name)
         item.setText(1, f"{count:,}")
+        item.setData(0, COUNT_ROLE, count)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(0, SCOPE_ROLE, scope)
         item.setToolTip(0, name)
