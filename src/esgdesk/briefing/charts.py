@@ -9,7 +9,12 @@ import math
 
 from esgdesk.briefing.graphics import Graphic, Label, Line, Rect
 
-PALETTE = ("#1f5fa8", "#f08c00", "#2b8a3e", "#c92a2a", "#7048e8", "#495057")
+#: ten distinguishable colours: a packet spanning 2021–2028 must not paint two years the same blue
+PALETTE = (
+    "#1f5fa8", "#f08c00", "#2b8a3e", "#c92a2a", "#7048e8",
+    "#495057", "#0c8599", "#e64980", "#94d82d", "#a9746e",
+)  # fmt: skip
+VALUE_SIZE = 6.0
 
 
 def grouped_bars(
@@ -37,7 +42,10 @@ def grouped_bars(
                 bar_h = plot_h * value / axis_max
                 x = group_left + offset * bar_w
                 graphic.add(Rect(x, bottom, bar_w - 1, bar_h, PALETTE[offset % len(PALETTE)]))
-                graphic.add(Label(x + (bar_w - 1) / 2, bottom + bar_h + 2, _number(value), 6.0, "#343a40", "middle"))
+                text = _number(value)
+                # over bars narrower than their number the labels ran together ("282828"); the gridlines remain
+                if bar_w - 1 >= len(text) * VALUE_SIZE * 0.56:
+                    graphic.add(Label(x + (bar_w - 1) / 2, bottom + bar_h + 2, text, VALUE_SIZE, "#343a40", "middle"))
         graphic.add(Label(left + (index + 0.5) * group_w, bottom - 11, category, 7.0, "#212529", "middle"))
     _legend(graphic, list(series), left, height - 14)
     return graphic

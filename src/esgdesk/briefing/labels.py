@@ -8,6 +8,16 @@ from __future__ import annotations
 
 KO: dict[str, str] = {
     "regional.title": "지역별 공정전환 지원 현황",
+    # document kinds as the archive stores them (English keys); a Korean packet must not print "press release"
+    "kind.press release": "보도자료",
+    "kind.news": "기사",
+    "kind.notice": "공고",
+    "kind.bill": "법안",
+    "kind.listing item": "목록 항목",
+    "kind.feed item": "피드 항목",
+    "kind.email": "전자우편",
+    "kind.web page": "웹 페이지",
+    "kind.document": "문서",
     "digest.title": "문서 요약집",
     "annotations.title": "주석 모음",
     "timeline.title": "연대표",
@@ -170,6 +180,12 @@ class Labels:
     def __init__(self, language: str) -> None:
         self.language = language
         self._table = EN if language == "en" else KO
+
+    def kind(self, kind: str) -> str:
+        """A document kind in the packet's language; English packets keep the stored word, unknown kinds too."""
+        if self.language == "en":
+            return kind
+        return KO.get(f"kind.{kind}", kind)
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._table.get(key) or KO.get(key, key)

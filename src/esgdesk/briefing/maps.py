@@ -132,9 +132,11 @@ def korea_map(
         for area in load_areas(MUNICIPALITIES_FILE):
             if (area.code[:2], area.name) in selection.municipalities:
                 _add_area(graphic, area, project, MUNICIPALITY_FILL, BORDER, 0.3)
-                box = _bbox([project(p) for part in area.parts for p in part[0]])
-                placer.block(box)
-                placer.place_beside(area.name, box, 6.5)
+                for part in area.parts:
+                    placer.block(_bbox([project(p) for p in part[0]]))
+                # beside the mainland part: a box around 태안군's outlying islands put its name far out at sea
+                mainland = max((part[0] for part in area.parts), key=lambda ring: abs(_area(ring)))
+                placer.place_beside(area.name, _bbox([project(p) for p in mainland]), 6.5)
     for area in covered_provinces:
         province = province_by_map_code(area.code)
         x, y = project(_label_point(area))
@@ -220,11 +222,35 @@ def _text_width(text: str, size: float) -> float:
     return sum(size * (0.92 if ord(ch) > 0x2E80 else 0.55) for ch in text)
 
 
+#: points closer than this (in map units, ~0.15 mm on the page) to the last kept one are dropped
+SIMPLIFY_TOLERANCE = 0.5
+
+
 def _add_area(graphic: Graphic, area: Area, project: _Projection, fill: str, stroke: str, stroke_width: float) -> None:
     for part in area.parts:
-        rings = [[project(p) for p in ring] for ring in part if len(ring) >= 3]
+        rings = [_simplified([project(p) for p in ring]) for ring in part if len(ring) >= 3]
+        rings = [ring for ring in rings if len(ring) >= 3]
         if rings:
             graphic.add(Polygon(rings, fill, stroke, stroke_width))
+
+
+def _simplified(ring: list[Point], tolerance: float = SIMPLIFY_TOLERANCE) -> list[Point]:
+    """Drop points nearer than `tolerance` to the previous kept point (radial-distance simplification).
+
+    The boundary files carry detail far below what a 10 cm map can show; every point costs a PDF path
+    operator formatted in Python and a vertex in the PNG, so the full outlines made the map most of the
+    PDF export's time and size. An island that shrinks below three points is too small to see and is dropped.
+    """
+    if len(ring) < 3:
+        return ring
+    limit = tolerance * tolerance
+    kept = [ring[0]]
+    last_x, last_y = ring[0]
+    for x, y in ring[1:]:
+        if (x - last_x) ** 2 + (y - last_y) ** 2 >= limit:
+            kept.append((x, y))
+            last_x, last_y = x, y
+    return kept
 
 
 def _label_point(area: Area) -> Point:

@@ -1,6 +1,8 @@
 """The packet as PDF (reportlab platypus), with NanumGothic embedded as a subset.
 
-Korean lines break between characters (wordWrap="CJK"), which also keeps long URLs inside the column.
+Korean lines break at the spaces between words (어절), as Korean documents set them — breaking between any two
+syllables (reportlab's wordWrap="CJK") tore 의료|기기 and 필|요 apart in narrow table cells. A word wider than
+its line — a URL, a long compound — is still cut wherever it must be (splitLongWords), so nothing overflows.
 Headings feed the table of contents and the PDF outline (bookmarks); links inside the packet ([1] → 붙임 1)
 are PDF link annotations. A two-pass build (multiBuild) fills in the table of contents' page numbers.
 """
@@ -47,7 +49,7 @@ LINK = "#1f5fa8"
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT_REGULAR, fontSize=10.5, leading=16, wordWrap="CJK", spaceAfter=3)
+    base = ParagraphStyle("body", fontName=FONT_REGULAR, fontSize=10.5, leading=16, spaceAfter=3, splitLongWords=1)
 
     def style(name: str, **changes: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **changes)
@@ -347,9 +349,27 @@ def story(packet: pk.Packet) -> list[Flowable]:
             # a figure's heading moves with it rather than stay alone at the foot of the page
             heading = flowables.pop()
             rendered = [KeepTogether([heading, *rendered[0]._content])]
+        if isinstance(block, pk.Quote) and isinstance(previous, pk.Paragraph) and flowables:
+            # "□ 분석 메모" introduces the box beneath it and must not stay behind at the foot of a page
+            flowables[-1].keepWithNext = True
         flowables.extend(rendered)
         previous = block
+    _presize_contents(flowables, packet)
     return flowables
+
+
+def _presize_contents(flowables: list[Flowable], packet: pk.Packet) -> None:
+    """Give the table of contents its headings before the first pass, so that pass lays out final pages.
+
+    multiBuild otherwise lays out pass 1 with an empty contents page, finds the real one a page or two longer,
+    shifts every page in pass 2 and needs a pass 3 to confirm the numbers: a full extra layout of a 100-document
+    packet. With the entries known up front (only the page numbers unknown, which change no line breaks) pass 2
+    normally confirms pass 1. If it does not, multiBuild simply runs another pass, as before.
+    """
+    entries = [(heading.level - 1, heading.text, 0, heading.anchor or heading.text) for heading in packet.headings()]
+    for flowable in flowables:
+        if isinstance(flowable, TableOfContents):
+            flowable._entries = list(entries)
 
 
 def _block(block: pk.Block, previous: pk.Block | None, styles: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -27,6 +27,7 @@ from esgdesk.core.models import (
     Organization,
     Tag,
 )
+from esgdesk.knowledge.store import organization_name_at
 
 
 class EmptySelectionError(EsgdeskError):
@@ -157,7 +158,7 @@ def load_sources(archive: Archive, ids: list[int]) -> Sources:
 
 def _documents(session: Session, ids: list[int]) -> list[SourceDoc]:
     rows = session.exec(
-        select(Document, Organization.name)
+        select(Document, Organization)
         .join(Organization, col(Document.ministry_id) == col(Organization.id), isouter=True)
         .where(col(Document.id).in_(ids))
     ).all()
@@ -175,7 +176,8 @@ def _documents(session: Session, ids: list[int]) -> list[SourceDoc]:
             id=document.id or 0,
             title=document.title,
             kind=document.kind,
-            ministry=ministry or (document.department or ""),
+            # the name on the release's date: a 2023 release came from 산업통상자원부, not today's 산업통상부
+            ministry=organization_name_at(ministry, document.published) if ministry else (document.department or ""),
             department=document.department or "",
             published=document.published,
             url=document.source_url or "",

@@ -143,7 +143,7 @@ def _sources_appendix(builder: PacketBuilder, documents: list[SourceDoc], labels
             "source.meta",
             ministry=document.ministry or "-",
             date=_date(document.published, labels),
-            kind=document.kind,
+            kind=labels.kind(document.kind),
             id=document.id,
         )
         builder.detail(meta)
@@ -401,7 +401,7 @@ def _metadata_table(document: SourceDoc, labels: Labels) -> Table:
         (labels("meta.ministry"), Cell.of(document.ministry or "-")),
         (labels("meta.department"), Cell.of(document.department or "-")),
         (labels("meta.published"), Cell.of(_date(document.published, labels))),
-        (labels("meta.kind"), Cell.of(document.kind)),
+        (labels("meta.kind"), Cell.of(labels.kind(document.kind))),
         (labels("meta.tags"), Cell.of(", ".join(document.tags) or "-")),
         (labels("meta.url"), url_cell),
         (labels("meta.id"), Cell([[Run(f"#{document.id} "), cite(document)]])),
@@ -421,10 +421,23 @@ def _gist(builder: PacketBuilder, document: SourceDoc, labels: Labels) -> None:
             if line.strip():
                 builder.sub(line.strip().lstrip("-*• ").strip())
         return
-    lead = next((part.strip() for part in document.body.split("\n\n") if part.strip()), "")
+    lead = _lead(document.body)
     if lead:
         builder.point(f"{labels('digest.gist')} ({labels('digest.gist.lead')})")
         builder.sub(_short(lead, 400))
+
+
+#: marks a release's notices (※ 보도시점, ※ 가상의 보도자료 …), which sit above the lead but are not it
+NOTICE_MARKS = ("※", "*")
+
+
+def _lead(body: str) -> str:
+    """The first paragraph that is not a notice; a notice only when the body has nothing else.
+
+    Printed under an ㅇ bullet, a ※ notice read "ㅇ ※ 이 자료는 …" and stood in for what the release says.
+    """
+    paragraphs = [part.strip() for part in body.split("\n\n") if part.strip()]
+    return next((part for part in paragraphs if not part.startswith(NOTICE_MARKS)), paragraphs[0] if paragraphs else "")
 
 
 def _relation(relation: str, labels: Labels) -> str:
