@@ -30,6 +30,7 @@ from reportlab.pdfgen import canvas
 from esgdesk.core.archive import Archive
 from esgdesk.core.paths import korean_font_paths
 from esgdesk.ingest.pipeline import ImportPipeline
+from esgdesk.ingest.worker import _close_shared_workers as close_workers
 
 REGIONS = [
     "충청북도",
@@ -210,6 +211,7 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     assert report is not None
     documents = len(report.imported) + len(report.duplicates)
+    close_workers()  # a child's peak memory is counted once it has exited
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"files generated        {sum(counts.values())} + {2 * max(1, args.files // 50)} broken "
