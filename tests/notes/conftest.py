@@ -12,6 +12,20 @@ from esgdesk.core.models import Document, DocumentKind
 PROGRAMME = "「취약지역 공정전환 지원사업」"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def archive(request: pytest.FixtureRequest, archive_dir: Path):  # type: ignore[no-untyped-def]
+    """Annotations, notes and links are tested on SQLite and (marked `postgres`) on a team archive."""
+    from esgdesk.core.archive import Archive
+
+    location = request.getfixturevalue("postgres_location") if request.param == "postgres" else archive_dir
+    opened = Archive.open(location)
+    yield opened
+    from esgdesk.search.service import close_index
+
+    close_index(opened)
+    opened.close()
+
+
 @pytest.fixture
 def release_id(archive, sample_path: Path) -> int:
     from esgdesk.ingest.pipeline import run_import

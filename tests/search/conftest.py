@@ -14,6 +14,8 @@ from esgdesk.core.archive import Archive
 from esgdesk.search.service import close_index
 
 AddDocuments = Callable[..., list[int]]
+#: SQLite, and a PostgreSQL team archive when ESGDESK_TEST_POSTGRES names a server (tests/conftest.py)
+ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +26,14 @@ def _template_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def archive(_template_archive: Path, archive_dir: Path) -> Iterator[Archive]:
-    shutil.copytree(_template_archive, archive_dir)
-    opened = Archive.open(archive_dir)
+@pytest.fixture(params=ENGINES)
+def archive(request: pytest.FixtureRequest, _template_archive: Path, archive_dir: Path) -> Iterator[Archive]:
+    """Every search test runs on SQLite and (marked `postgres`) on a PostgreSQL team archive."""
+    if request.param == "postgres":
+        opened = Archive.open(request.getfixturevalue("postgres_location"))
+    else:
+        shutil.copytree(_template_archive, archive_dir)
+        opened = Archive.open(archive_dir)
     yield opened
     close_index(opened)
     opened.close()

@@ -40,9 +40,15 @@ def texts(draw: st.DrawFn) -> str:
 corpora = st.lists(st.tuples(texts(), texts()), min_size=1, max_size=8)
 
 
-@pytest.fixture(scope="module")
-def shared_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    archive = Archive.open(tmp_path_factory.mktemp("truth") / "archive")
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared_archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    """One archive per module and engine: the same generated corpora must give the same truth on both."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+        request.getfixturevalue("postgres_reset")()
+        archive = Archive.open(f"{url}?files={tmp_path_factory.mktemp('truth-files')}")
+    else:
+        archive = Archive.open(tmp_path_factory.mktemp("truth") / "archive")
     yield archive
     close_index(archive)
     archive.close()

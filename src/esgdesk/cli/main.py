@@ -10,14 +10,25 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from esgdesk import __version__
-from esgdesk.cli import app, briefing, demo, knowledge, library, notes, safety, search, tags
+from esgdesk.cli import activity, app, briefing, demo, knowledge, library, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.errors import EsgdeskError
 
 __all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
 #: every module that adds commands; order is the order `esgdesk --help` lists them in
-COMMAND_MODULES: tuple[ModuleType, ...] = (app, demo, library, search, knowledge, tags, notes, safety, briefing)
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    app,
+    demo,
+    library,
+    search,
+    knowledge,
+    tags,
+    notes,
+    activity,
+    safety,
+    briefing,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--archive",
-        metavar="DIR",
-        help="the archive folder (default: $ESGDESK_ARCHIVE, else the user data folder)",
+        metavar="DIR|URL",
+        help="the archive folder, or postgresql://user@host/db?files=/shared/folder for a team archive "
+        "(default: $ESGDESK_ARCHIVE, else the user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

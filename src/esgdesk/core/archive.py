@@ -6,13 +6,20 @@
 
 Opening an archive made by an older esgdesk backs it up, then migrates it. An archive made by a newer esgdesk
 is refused rather than damaged.
+
+A team archive is opened by URL: `postgresql://user@host/db?files=/shared/esgdesk-files`. The database holds
+what archive.sqlite holds (the same migrations); the originals live in the shared folder the URL's `files`
+setting names (or ESGDESK_FILES). `writing()` keeps its API but no longer serialises the whole team (see
+core/lock.py), and backups are the server's business: pg_dump, beside esgdesk's bundles.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
@@ -22,20 +29,23 @@ from sqlmodel import Session
 from esgdesk.core import db
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.files import FileStore
-from esgdesk.core.lock import WriterLock
+from esgdesk.core.lock import SharedWriterLock, WriterLock
 
 DATABASE_NAME = "archive.sqlite"
 #: how long a second writer waits for the first before giving up (seconds)
 DEFAULT_LOCK_TIMEOUT = 5.0
+#: where a team archive's originals are, when its URL does not say (`?files=/path`)
+FILES_VARIABLE = "ESGDESK_FILES"
 
 
 class Archive:
-    def __init__(self, root: Path, engine: Engine) -> None:
+    def __init__(self, root: Path, engine: Engine, files_root: Path | None = None) -> None:
         self.root = root
         self.engine = engine
-        self.files = FileStore(root / "files")
+        self.shared = db.is_postgres(engine)
+        self.files = FileStore(files_root if files_root is not None else root / "files")
         self.backups_dir = root / "backups"
-        self._lock = WriterLock(root)
+        self._lock: WriterLock | SharedWriterLock = SharedWriterLock(engine) if self.shared else WriterLock(root)
         self.lock_timeout = DEFAULT_LOCK_TIMEOUT
 
     # -- opening ---------------------------------------------------------------------------------------
@@ -44,10 +54,12 @@ class Archive:
     def open(cls, location: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
         """Open (and if needed create or upgrade) the archive in folder `location`."""
         location_text = str(location)
+        if db.is_postgres_url(location_text):
+            return cls._open_shared(location_text, lock_timeout)
         if "://" in location_text:
             raise ArchiveError(
-                f"Shared archives on a database server ({location_text.split('://')[0]}) are not supported "
-                "by this version of esgdesk; give the path of an archive folder instead."
+                f"Archives on a {location_text.split('://')[0]} server are not supported; give the path of an "
+                "archive folder or a postgresql://user@host/database URL."
             )
         root = Path(location_text).expanduser().resolve()
         if root.exists() and not root.is_dir():
@@ -63,11 +75,36 @@ class Archive:
         archive._ensure_schema()
         return archive
 
+    @classmethod
+    def _open_shared(cls, location: str, lock_timeout: float) -> Archive:
+        """A team archive on PostgreSQL, its originals in the folder named by `?files=` or ESGDESK_FILES."""
+        url, files = _split_files_setting(location)
+        files = files or os.environ.get(FILES_VARIABLE, "")
+        if not files:
+            raise ArchiveError(
+                "A team archive needs the shared folder of its originals: add ?files=/path/to/folder to the URL "
+                f"or set {FILES_VARIABLE}."
+            )
+        files_root = Path(files).expanduser().resolve()
+        try:
+            files_root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(f"Cannot use the shared folder {files_root}: {exc.strerror or exc}") from exc
+        try:
+            engine = db.make_engine(db.postgres_url(url))
+        except Exception as exc:  # a malformed URL or a missing driver
+            raise ArchiveError(f"Cannot use the team archive {_without_password(url)}: {exc}") from exc
+        archive = cls(files_root, engine, files_root=files_root)
+        archive.lock_timeout = lock_timeout
+        archive._ensure_schema()
+        return archive
+
     def _ensure_schema(self) -> None:
         try:
             current = db.current_revision(self.engine)
         except Exception as exc:  # not a database, or unreadable
-            raise ArchiveError(f"{self.database_path} is not a readable esgdesk archive: {exc}") from exc
+            where = self.location if self.shared else self.database_path
+            raise ArchiveError(f"{where} is not a readable esgdesk archive: {exc}") from exc
         head = db.head_revision()
         if current == head:
             return
@@ -77,7 +114,13 @@ class Archive:
                 f"This archive was made by a newer esgdesk (schema {current}); update esgdesk to open it."
             )
         if current is None and inspect(self.engine).get_table_names():
-            raise ArchiveError(f"{self.database_path} holds tables esgdesk did not make; refusing to touch it.")
+            where = self.location if self.shared else self.database_path
+            raise ArchiveError(f"{where} holds tables esgdesk did not make; refusing to touch it.")
+        if self.shared:
+            # Backups of a server are pg_dump's (docs/team-archive.md); the advisory lock in db.upgrade keeps
+            # two first openers from racing.
+            db.upgrade(self.engine)
+            return
         with self.writing("upgrade the archive schema"):
             if current is not None:
                 self.backup(reason=f"before-upgrade-{current}")
@@ -91,6 +134,9 @@ class Archive:
 
     @property
     def location(self) -> str:
+        """The folder, or for a team archive its URL without the password."""
+        if self.shared:
+            return self.engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
         return str(self.root)
 
     def schema_revision(self) -> str | None:
@@ -101,9 +147,14 @@ class Archive:
 
     @contextmanager
     def writing(self, command: str) -> Iterator[None]:
-        """Hold the writer lock for the duration of a change (re-entrant within this process)."""
-        self._lock.command = command
-        self._lock.acquire(timeout=self.lock_timeout)
+        """Hold the writer lock for the duration of a change (re-entrant within this process).
+
+        On a team archive the lock is per thread and only for commands that need it (core/lock.py)."""
+        if isinstance(self._lock, SharedWriterLock):
+            self._lock.acquire(timeout=self.lock_timeout, command=command)
+        else:
+            self._lock.command = command
+            self._lock.acquire(timeout=self.lock_timeout)
         try:
             yield
         finally:
@@ -113,6 +164,11 @@ class Archive:
         """A consistent copy of the database in backups/ (SQLite's online backup API), then rotation."""
         from esgdesk.core.backup import create_backup
 
+        if self.shared:
+            raise ArchiveError(
+                "A team archive on PostgreSQL is backed up on the server with pg_dump (see docs/team-archive.md); "
+                "`esgdesk bundle export` also writes a portable copy."
+            )
         return create_backup(self, reason=reason)
 
     def close(self) -> None:
@@ -123,6 +179,23 @@ class Archive:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _split_files_setting(location: str) -> tuple[str, str]:
+    """The URL without esgdesk's own `files` setting (libpq would refuse it), and that setting."""
+    parts = urlsplit(location)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    files = next((value for key, value in query if key == "files"), "")
+    rest = urlencode([(key, value) for key, value in query if key != "files"])
+    return urlunsplit(parts._replace(query=rest)), files
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _known_revisions() -> set[str]:

@@ -116,8 +116,18 @@ def keep_setting(keep: int | None = None) -> int:
     return max(1, keep)
 
 
+def _refuse_shared(archive: Archive) -> None:
+    """A team archive lives on a server: copying its database is pg_dump's job, not a client's."""
+    if getattr(archive, "shared", False):
+        raise BackupError(
+            "This is a team archive on PostgreSQL: back it up on the server with pg_dump and restore with "
+            "pg_restore (docs/team-archive.md). `esgdesk bundle export FILE` writes a portable copy as well."
+        )
+
+
 def create_backup(archive: Archive, reason: str = "manual", keep: int | None = None) -> Path:
     """Back up the archive's database now, then rotate. Returns the new backup's path."""
+    _refuse_shared(archive)
     path = snapshot(archive.database_path, archive.backups_dir, reason)
     rotate(archive.backups_dir, keep=keep)
     return path
@@ -160,7 +170,11 @@ def backup_if_due(
     archive: Archive, now: dt.datetime | None = None, interval: dt.timedelta = DAILY_INTERVAL
 ) -> Path | None:
     """The app calls this when it closes: a `daily` backup unless one was made within `interval` or nothing
-    changed since the newest backup. Returns the new backup, or None when none was due."""
+    changed since the newest backup. Returns the new backup, or None when none was due.
+
+    A team archive (PostgreSQL) is never copied by a client: the server's pg_dump does that."""
+    if getattr(archive, "shared", False):
+        return None
     now = now or dt.datetime.now()
     backups = list_backups(archive.backups_dir)
     if backups:
@@ -286,6 +300,7 @@ def known_revisions() -> set[str]:
 
 def restore(archive: Archive, backup: Path, keep: int | None = None) -> RestoreResult:
     """Replace the archive's database with `backup` (verified first; the current state backed up first)."""
+    _refuse_shared(archive)
     backup = backup.resolve()
     verify_backup(backup)
     if backup == archive.database_path.resolve():

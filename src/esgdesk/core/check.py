@@ -130,6 +130,8 @@ def _run_checks(archive: Archive) -> CheckReport:
 def _database(archive: Archive) -> list[Problem]:
     """SQLite's own checks, on a plain connection (the ORM adds nothing here and could hide an error)."""
     problems: list[Problem] = []
+    if archive.shared:  # a server checks its own pages (amcheck, data checksums); see docs/team-archive.md
+        return problems
     try:
         connection = sqlite3.connect(archive.database_path, timeout=30)
         try:
@@ -249,7 +251,7 @@ def _search_index(archive: Archive, report: CheckReport) -> None:
     except ImportError:
         report.notes.append("the search index was not checked: esgdesk.search is not installed")
         return
-    if not (archive.root / INDEX_NAME).is_file():
+    if not archive.shared and not (archive.root / INDEX_NAME).is_file():
         report.problems.append(
             Problem("search-index", str(archive.root / INDEX_NAME), "the search index is missing", repairable=True)
         )

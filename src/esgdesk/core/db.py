@@ -3,25 +3,52 @@
 SQLite runs in WAL mode with foreign keys on, so readers (the GUI's list, search) never block the writer.
 The schema is always made by Alembic migrations, never by `create_all`: an archive made today opens in every
 later release, which upgrades it (after a backup) the same way on SQLite and PostgreSQL.
+
+A team archive lives on PostgreSQL (psycopg 3). This module and `archive`/`lock` are the only places that know
+which engine they talk to; the rest of esgdesk asks `is_postgres(engine)` at most, through these helpers.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: URL schemes that name a team archive on a PostgreSQL server
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+#: the advisory lock key under which the schema is migrated (two first openers must not both create tables)
+_MIGRATION_LOCK = "esgdesk:migrate"
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def is_postgres_url(location: str) -> bool:
+    scheme = location.split("://", 1)[0].split("+", 1)[0].lower() if "://" in location else ""
+    return scheme in POSTGRES_SCHEMES
+
+
+def postgres_url(location: str) -> str:
+    """`location` with esgdesk's driver (psycopg 3) whatever the user wrote: postgres://, postgresql+…://."""
+    url = make_url(
+        location.replace("postgres://", "postgresql://", 1) if location.startswith("postgres://") else location
+    )
+    return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def is_postgres(engine: Engine | Connection) -> bool:
+    return engine.dialect.name == "postgresql"
 
 
 def make_engine(url: str) -> Engine:
@@ -30,7 +57,52 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _configure_sqlite_connection)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A GUI and a few worker threads per analyst; the server's max_connections bounds the team, not us.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=20,
+        connect_args={"application_name": "esgdesk", "connect_timeout": 10},
+    )
+
+
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for `name` (Python's hash() changes between runs; hashtext is internal)."""
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+@contextlib.contextmanager
+def advisory_lock(engine: Engine, name: str) -> Iterator[Connection | None]:
+    """Hold PostgreSQL's session-level advisory lock `name` on a connection of its own (None on SQLite).
+
+    Blocks until the lock is free. Used around migrations, where the wait is short and must not fail.
+    """
+    if not is_postgres(engine):
+        yield None
+        return
+    key = advisory_key(name)
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        connection.commit()
+        try:
+            yield connection
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            connection.commit()
+
+
+def transaction_lock(session_or_connection: object, name: str) -> None:
+    """Serialise writers of one thing (e.g. a content hash) until the current transaction ends.
+
+    On PostgreSQL a transaction-level advisory lock; on SQLite nothing, because the archive's writer lock
+    already lets one writer in at a time.
+    """
+    bind = session_or_connection.get_bind() if hasattr(session_or_connection, "get_bind") else session_or_connection
+    if is_postgres(bind):  # type: ignore[arg-type]
+        session_or_connection.execute(  # type: ignore[attr-defined]
+            text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_key(name)}
+        )
 
 
 def _configure_sqlite_connection(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -64,8 +136,14 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (a no-op when it is there already)."""
-    command.upgrade(alembic_config(engine), "head")
+    """Bring the schema to the newest revision (a no-op when it is there already).
+
+    On PostgreSQL two analysts may open a new team archive at the same moment: the migration runs under an
+    advisory lock, and Alembic re-reads the revision after getting it, so the second opener finds the schema
+    made and does nothing.
+    """
+    with advisory_lock(engine, _MIGRATION_LOCK):
+        command.upgrade(alembic_config(engine), "head")
 
 
 def script_config() -> Config:

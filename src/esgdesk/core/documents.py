@@ -65,8 +65,9 @@ def list_documents(archive: Archive, limit: int | None = None) -> list[DocumentS
         ]
 
 
-def get_document(session: Session, document_id: int) -> Document:
-    document = session.get(Document, document_id)
+def get_document(session: Session, document_id: int, lock: bool = False) -> Document:
+    """`lock`: read FOR UPDATE (a shared archive's version check and write then cannot interleave)."""
+    document = session.get(Document, document_id, with_for_update=lock or None)
     if document is None:
         raise NotFoundError(f"There is no document {document_id} in this archive.")
     return document

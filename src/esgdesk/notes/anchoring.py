@@ -234,8 +234,12 @@ def _context_candidates(selector: Selector, body: str) -> list[tuple[int, int]]:
 
 
 def _judge(selector: Selector, body: str, start: int, end: int) -> tuple[float | None, float]:
-    """(rank or None when not acceptable, quote similarity) of a fuzzy candidate span."""
-    quote_similarity = _ratio(selector.exact, body[start:end])
+    """(rank or None when not acceptable, quote similarity) of a fuzzy candidate span.
+
+    The quote is compared by edit distance, not difflib's ratio: the ratio rewards a shorter span, so a quote
+    edited near its end would lose its edited tail ("drop two syllables" beats "take the changed two").
+    """
+    quote_similarity = _edit_similarity(selector.exact, body[start:end])
     sides = []
     if selector.prefix:
         sides.append(_ratio(selector.prefix, body[max(0, start - len(selector.prefix)) : start]))
@@ -255,23 +259,29 @@ def _judge(selector: Selector, body: str, start: int, end: int) -> tuple[float |
 
 
 def _approximate_spans(pattern: str, text: str, max_errors: int) -> list[tuple[int, int]]:
-    """Spans of `text` within `max_errors` edits of `pattern`: the best end of each run of hits, best first."""
+    """Spans of `text` within `max_errors` edits of `pattern`, best first.
+
+    Each run of consecutive hit ends gives its fewest-error end — both the first and the last such end when
+    several tie, since "drop the edited tail" and "take the edited tail" can cost the same; the caller's
+    judgement of quote and context then picks the reading a person would.
+    """
     hits = approximate_ends(pattern, text, max_errors)
     if not hits:
         return []
-    runs: list[tuple[int, int]] = []  # (errors, end) of the best end in each run of consecutive ends
+    runs: list[list[tuple[int, int]]] = []  # (errors, end) hits of each run of consecutive ends
     previous = -2
     for end, errors in hits:
-        if end == previous + 1 and runs and errors < runs[-1][0]:
-            runs[-1] = (errors, end)
-        elif end != previous + 1:
-            runs.append((errors, end))
+        if end != previous + 1:
+            runs.append([])
+        runs[-1].append((errors, end))
         previous = end
-    runs.sort()
-    spans = []
-    for _, end in runs[:MAX_FUZZY_CANDIDATES]:
-        spans.append((_best_start(pattern, text, end, max_errors), end))
-    return spans
+    best_ends: list[tuple[int, int]] = []
+    for run in runs:
+        fewest = min(errors for errors, _ in run)
+        tied = [end for errors, end in run if errors == fewest]
+        best_ends.extend({(fewest, tied[0]), (fewest, tied[-1])})
+    best_ends.sort()
+    return [(_best_start(pattern, text, end, max_errors), end) for _, end in best_ends[: 2 * MAX_FUZZY_CANDIDATES]]
 
 
 def approximate_ends(pattern: str, text: str, max_errors: int, anchored: bool = False) -> list[tuple[int, int]]:
@@ -361,6 +371,19 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _common_suffix(a: str, b: str) -> int:
     return _common_prefix(a[::-1], b[::-1])
+
+
+def _edit_similarity(a: str, b: str) -> float:
+    """1 − Levenshtein distance / the longer length (syllables count one each: the text is NFC).
+
+    The distance comes from the bit-parallel search anchored at both ends, so a paragraph-long quote costs
+    one pass over the candidate rather than a quadratic table."""
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    longest = max(len(a), len(b))
+    hits = approximate_ends(a, b, longest, anchored=True)
+    distance = next((errors for end, errors in reversed(hits) if end == len(b)), longest)
+    return 1.0 - distance / longest
 
 
 def _ratio(a: str, b: str) -> float:

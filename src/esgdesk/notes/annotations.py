@@ -163,8 +163,11 @@ def update_annotation(
 ) -> AnnotationView:
     """Change the note, category or colour of an annotation the caller read at `version`."""
     with archive.writing("edit annotation"), archive.session() as session:
-        row = _annotation(session, annotation_id)
-        check_version("annotation", annotation_id, version, row.version)
+        row = _annotation(session, annotation_id, lock=True)
+        check_version(
+            "annotation", annotation_id, version, row.version,
+            theirs=row.note if note is not None else None, yours=note, their_author=row.author,
+        )  # fmt: skip
         if note is not None:
             row.note = nfc(note)
         if category is not None:
@@ -187,7 +190,7 @@ def move_annotation(
 ) -> AnnotationView:
     """Anchor an annotation to a span by hand (how an analyst settles an orphaned or fuzzy one)."""
     with archive.writing("move annotation"), archive.session() as session:
-        row = _annotation(session, annotation_id)
+        row = _annotation(session, annotation_id, lock=True)
         check_version("annotation", annotation_id, version, row.version)
         document = get_document(session, row.document_id)
         selector = make_selector(document.body, start, end)
@@ -203,7 +206,7 @@ def delete_annotation(
 ) -> None:
     """Delete an annotation; links that started or ended at it fall back to its whole document."""
     with archive.writing("delete annotation"), archive.session() as session:
-        row = _annotation(session, annotation_id)
+        row = _annotation(session, annotation_id, lock=True)
         if version is not None:
             check_version("annotation", annotation_id, version, row.version)
         document_id = row.document_id
@@ -253,9 +256,12 @@ def set_document_note(
 ) -> int:
     """Save the document's note; returns the new document version. `version` guards against lost edits."""
     with archive.writing("edit note"), archive.session() as session:
-        document = get_document(session, document_id)
+        document = get_document(session, document_id, lock=True)
         if version is not None:
-            check_version("document", document_id, version, document.version)
+            check_version(
+                "document note", document_id, version, document.version,
+                theirs=document.note, yours=text, their_author=_last_note_author(session, document_id),
+            )  # fmt: skip
         document.note = nfc(text)
         document.version += 1
         document.updated_at = utcnow()
@@ -296,9 +302,28 @@ def resolve_category(session: Session, name: str, create_color: str | None = Non
     raise NotFoundError(f"There is no annotation category “{wanted}”. Known categories: {known}.")
 
 
-def check_version(kind: str, object_id: int, expected: int, actual: int) -> None:
+def check_version(
+    kind: str,
+    object_id: int,
+    expected: int,
+    actual: int,
+    *,
+    theirs: str | None = None,
+    yours: str | None = None,
+    their_author: str | None = None,
+) -> None:
     if expected != actual:
-        raise ConflictError(kind, object_id, expected, actual)
+        raise ConflictError(kind, object_id, expected, actual, theirs=theirs, yours=yours, their_author=their_author)
+
+
+def _last_note_author(session: Session, document_id: int) -> str | None:
+    """Who saved the document's note last (the document's own `author` is whoever imported it)."""
+    row = session.exec(
+        select(Activity.author)
+        .where(Activity.action == "edit-note", Activity.object_id == document_id)
+        .order_by(col(Activity.id).desc())
+    ).first()
+    return row
 
 
 def record(session: Session, author: str | None, action: str, kind: str, object_id: int | None, summary: str) -> None:
@@ -347,8 +372,9 @@ def _view(session: Session, row: Annotation) -> AnnotationView:
     )
 
 
-def _annotation(session: Session, annotation_id: int) -> Annotation:
-    row = session.get(Annotation, annotation_id)
+def _annotation(session: Session, annotation_id: int, lock: bool = False) -> Annotation:
+    """`lock`: read FOR UPDATE, so that on a shared archive the version check and the write are one step."""
+    row = session.get(Annotation, annotation_id, with_for_update=lock or None)
     if row is None:
         raise NotFoundError(f"There is no annotation {annotation_id} in this archive.")
     return row

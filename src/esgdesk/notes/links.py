@@ -147,8 +147,8 @@ def create_link(
 
 def update_link_note(archive: Archive, link_id: int, note: str, *, version: int, author: str | None = None) -> LinkView:
     with archive.writing("edit link"), archive.session() as session:
-        row = _link(session, link_id)
-        check_version("link", link_id, version, row.version)
+        row = _link(session, link_id, lock=True)
+        check_version("link", link_id, version, row.version, theirs=row.note, yours=note, their_author=row.author)
         row.note = nfc(note)
         row.version += 1
         session.add(row)
@@ -235,8 +235,9 @@ def _check_passage(session: Session, annotation_id: int | None, document_id: int
         )
 
 
-def _link(session: Session, link_id: int) -> Link:
-    row = session.get(Link, link_id)
+def _link(session: Session, link_id: int, lock: bool = False) -> Link:
+    """`lock`: read FOR UPDATE, so that on a shared archive the version check and the write are one step."""
+    row = session.get(Link, link_id, with_for_update=lock or None)
     if row is None:
         raise NotFoundError(f"There is no link {link_id} in this archive.")
     return row

@@ -76,7 +76,18 @@ class IndexedFields:
 
 
 class SearchIndex:
-    """Maintains search.sqlite for one archive. Index or re-index after every change to a document."""
+    """Maintains search.sqlite for one archive. Index or re-index after every change to a document.
+
+    For a team archive (PostgreSQL) `SearchIndex(archive)` gives a `search.pg.PgSearchIndex` with the same
+    methods, so the importer, `reindex`, `check` and the notes never ask which engine they talk to.
+    """
+
+    def __new__(cls, archive: Archive | None = None, *, root: Path | None = None) -> SearchIndex:
+        if cls is SearchIndex and archive is not None and getattr(archive, "shared", False):
+            from esgdesk.search.pg import PgSearchIndex
+
+            return PgSearchIndex(archive)  # type: ignore[return-value]
+        return super().__new__(cls)
 
     def __init__(self, archive: Archive | None = None, *, root: Path | None = None) -> None:
         if archive is None and root is None:

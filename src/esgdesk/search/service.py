@@ -93,6 +93,11 @@ def _ready_index(archive: Archive) -> SearchIndex:
     index = index_for(archive)
     if index.checked_ready:
         return index
+    if archive.shared:
+        from esgdesk.search import pg
+
+        pg.ready_check(index, AUTO_REBUILD_LIMIT)  # type: ignore[arg-type]
+        return index
     connection = index.connection
     empty = connection.execute("SELECT 1 FROM entry LIMIT 1").fetchone() is None
     if empty:
@@ -120,6 +125,8 @@ def close_index(archive: Archive) -> None:
 
 def search(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> SearchResult:
     """Documents matching `query`, best first. Raises QuerySyntaxError for a malformed query."""
+    if archive.shared:
+        return _search_shared(archive, query, max(0, limit), max(0, offset))
     query_plan = plan(parse(query))
     connection = _ready_index(archive).connection
     total, ranked = _execute(connection, query_plan, max(0, limit), max(0, offset))
@@ -137,10 +144,36 @@ def search(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> Se
 
 def matching_ids(archive: Archive, query: str) -> list[int]:
     """Every matching document id, best first (briefing exports and bulk tagging use this)."""
+    if archive.shared:
+        from esgdesk.search import pg
+
+        tree = parse(query)
+        _ready_index(archive)
+        with archive.engine.connect() as connection:
+            return [doc_id for doc_id, _ in pg.ranked(connection, tree, None, 0, None)[1]]
     query_plan = plan(parse(query))
     connection = _ready_index(archive).connection
     sql, params = _ordered_sql(query_plan)
     return [row[0] for row in connection.execute(sql, params)]
+
+
+def _search_shared(archive: Archive, query: str, limit: int, offset: int) -> SearchResult:
+    """search() on a team archive: the same tree, compiled for PostgreSQL (search/pg.py)."""
+    from esgdesk.search import pg
+
+    tree = parse(query)
+    highlights = plan(tree).highlights
+    _ready_index(archive)
+    with archive.engine.connect() as connection:
+        total, ranked = pg.ranked(connection, tree, limit, offset, RANK_WINDOW)
+        rows = pg.documents(connection, [doc_id for doc_id, _ in ranked])
+    hits = []
+    for doc_id, score in ranked:
+        row = rows.get(doc_id)
+        if row is not None:
+            title, published, body = row
+            hits.append(Hit(doc_id, title, published, round(score, 6) + 0.0, make_snippet(body, highlights)))
+    return SearchResult(total, hits, query)
 
 
 def _execute(connection: sqlite3.Connection, query_plan: Plan, limit: int, offset: int) -> tuple[int, list]:  # type: ignore[type-arg]
@@ -259,6 +292,13 @@ def facets(archive: Archive, query: str) -> dict[str, dict[Any, int]]:
 
     Each is a dict ordered by count (largest first), e.g. {"tags": {"공정전환": 12, …}, "years": {2023: 40}}.
     """
+    if archive.shared:
+        from esgdesk.search import pg
+
+        tree = parse(query)
+        _ready_index(archive)
+        with archive.engine.connect() as connection:
+            return pg.facet_counts(connection, tree, _NO_MINISTRY)
     query_plan = plan(parse(query))
     connection = _ready_index(archive).connection
     sql, params = _ids_sql(query_plan)
