@@ -11,6 +11,7 @@ import pytest
 
 from esgdesk import __version__
 from esgdesk.cli import main
+from esgdesk.core import db
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -128,7 +129,7 @@ def test_info_json(imported: Path, capsys) -> None:
     assert info["files"] == 1
     assert info["tags"] == 0 and info["annotations"] == 0 and info["links"] == 0
     assert info["archive"] == str(imported.resolve())
-    assert info["schema"] == "0001"
+    assert info["schema"] == db.head_revision()
 
 
 def test_usage_errors_exit_2(capsys) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from esgdesk.core import db
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.paths import archive_location, default_archive_dir, resource_path
@@ -76,7 +77,7 @@ def test_backup_is_a_consistent_copy(archive) -> None:
     copy = archive.backup()
     assert copy.parent == archive.backups_dir
     with sqlite3.connect(copy) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == db.head_revision()
 
 
 def test_bundled_korean_font_and_licence_are_found() -> None:

@@ -19,3 +19,7 @@ class NotFoundError(EsgdeskError):
 
 class ImportFailed(EsgdeskError):
     """One input could not be imported; the batch goes on and reports it."""
+
+
+class EditConflictError(EsgdeskError):
+    """Someone else changed the object after the caller read it (a shared archive); nothing was overwritten."""

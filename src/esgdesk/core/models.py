@@ -140,6 +140,8 @@ class Tag(SQLModel, table=True):
     name: str = Field(index=True)
     parent_id: int | None = Field(default=None, foreign_key="tag.id")
     color: str | None = None
+    #: renaming, recolouring and merging are checked against this on a shared archive (migration 0002)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

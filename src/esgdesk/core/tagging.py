@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.errors import EditConflictError, EsgdeskError, NotFoundError
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Document, DocumentKind, DocumentTag, Tag, TagRule
 from esgdesk.core.tags import attach_tag, find_tag, get_or_create_tag, tag_path
@@ -134,13 +134,17 @@ def restore_tags(archive: Archive, rows: Iterable[TagRow]) -> None:
 # -- the tags themselves ------------------------------------------------------------------------------------
 
 
-def rename_tag(archive: Archive, tag_id: int, name: str) -> str:
-    """Rename one level of a tag (its place in the tree stays); returns the old name."""
+def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = None) -> str:
+    """Rename one level of a tag (its place in the tree stays); returns the old name.
+
+    With `version` (the one the caller read), a tag changed meanwhile by someone else is refused rather than
+    overwritten (a shared archive)."""
     clean = normalize_line(name)
     if not clean or "/" in clean:
         raise EsgdeskError("A tag name cannot be empty or contain “/”.")
     with archive.writing("rename tag"), archive.session() as session:
         tag = _tag(session, tag_id)
+        _check_version(tag, version)
         old = tag.name
         sibling = session.exec(
             select(Tag).where(
@@ -152,6 +156,7 @@ def rename_tag(archive: Archive, tag_id: int, name: str) -> str:
         if sibling is not None:
             raise EsgdeskError(f"There is a tag “{clean}” there already; merge the two tags instead.")
         tag.name = clean
+        tag.version += 1
         session.add(tag)
         session.commit()
         documents = _documents_of(session, tag_id)
@@ -159,15 +164,25 @@ def rename_tag(archive: Archive, tag_id: int, name: str) -> str:
     return old
 
 
-def set_tag_color(archive: Archive, tag_id: int, color: str | None) -> str | None:
-    """Set (or clear, with None) a tag's colour; returns the old one."""
+def set_tag_color(archive: Archive, tag_id: int, color: str | None, version: int | None = None) -> str | None:
+    """Set (or clear, with None) a tag's colour; returns the old one. `version` as for rename_tag."""
     with archive.writing("tag colour"), archive.session() as session:
         tag = _tag(session, tag_id)
+        _check_version(tag, version)
         old = tag.color
         tag.color = color
+        tag.version += 1
         session.add(tag)
         session.commit()
         return old
+
+
+def _check_version(tag: Tag, version: int | None) -> None:
+    if version is not None and tag.version != version:
+        raise EditConflictError(
+            f"The tag “{tag.name}” was changed by someone else meanwhile (version {tag.version}, you read "
+            f"{version}); look at it again before changing it."
+        )
 
 
 def merge_tags(archive: Archive, source_id: int, target_id: int) -> MergeRecord:
