@@ -65,8 +65,12 @@ class Archive:
         if root.exists() and not root.is_dir():
             raise ArchiveError(f"{root} is a file, not an archive folder.")
         try:
+            # The archive holds unpublished notes: its folders are the user's alone (on POSIX; Windows
+            # gives a user-profile folder to its user already).
+            root.parent.mkdir(parents=True, exist_ok=True)
             for folder in (root, root / "files", root / "backups"):
-                folder.mkdir(parents=True, exist_ok=True)
+                if not folder.exists():
+                    folder.mkdir(mode=0o700)
         except OSError as exc:
             raise ArchiveError(f"Cannot create the archive folder {root}: {exc.strerror or exc}") from exc
         engine = db.make_engine(db.sqlite_url(root / DATABASE_NAME))

@@ -574,12 +574,14 @@ def copy_original(archive: Archive, sha256: str, name: str, media_type: str, fol
     import mimetypes
     import shutil
 
+    from esgdesk.core.files import safe_file_name
+
     source = archive.files.path_for(sha256)
     if not source.is_file():
         from esgdesk.core.errors import NotFoundError
 
         raise NotFoundError(f"The original file {name} is missing from the archive's files folder.")
-    safe_name = Path(name).name.strip() or sha256[:12]
+    safe_name = safe_file_name(name, fallback=sha256[:12])
     if not Path(safe_name).suffix:
         suffix = _MEDIA_SUFFIXES.get(media_type) or mimetypes.guess_extension(media_type) or ""
         safe_name += suffix

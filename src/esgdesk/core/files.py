@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
-from pathlib import Path
+import unicodedata
+from pathlib import Path, PurePath
 
 
 def sha256_hex(data: bytes) -> str:
@@ -50,3 +52,31 @@ class FileStore:
 
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
+
+
+#: characters no file system accepts, or that steer paths: separators, Windows' reserved ones, controls
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+#: file systems count name length in bytes (255 on ext4, APFS, NTFS in UTF-16 units); Hangul takes 3 in UTF-8
+MAX_NAME_BYTES = 200
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """A file name that is safe to store, show and write anywhere, made from one that came from outside.
+
+    Names from e-mails, zips and the web may hold `../`, backslashes, control characters, shell syntax that
+    is harmless as text but not as a path, 300 characters, or decomposed Hangul (macOS): the result is NFC,
+    one path component, without controls or reserved names, and short enough for every file system, with its
+    extension kept.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = _UNSAFE_IN_NAMES.sub("_", text).strip().lstrip(".").strip()
+    if not text or set(text) <= {"_", " "}:
+        text = fallback
+    if _WINDOWS_RESERVED.match(text):
+        text = "_" + text
+    suffix = PurePath(text).suffix if len(PurePath(text).suffix) <= 10 else ""
+    stem = text[: len(text) - len(suffix)] if suffix else text
+    while len((stem + suffix).encode("utf-8")) > MAX_NAME_BYTES and stem:
+        stem = stem[:-1]
+    return (stem.rstrip() or fallback) + suffix

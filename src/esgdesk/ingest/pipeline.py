@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.files import safe_file_name
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import (
     Activity,
@@ -397,7 +398,9 @@ class ImportPipeline:
         digest = self.archive.files.store(source.data)
         stored = session.exec(select(SourceFile).where(SourceFile.sha256 == digest)).first()
         if stored is None:
-            stored = SourceFile(sha256=digest, name=source.name, media_type=original.media_type, size=len(source.data))
+            stored = SourceFile(
+                sha256=digest, name=safe_file_name(source.name), media_type=original.media_type, size=len(source.data)
+            )
             session.add(stored)
             session.flush()
         link = session.get(DocumentFile, (document.id, stored.id))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import queue
 import sqlite3
 import threading
@@ -119,6 +120,11 @@ class SearchIndex:
             connection.execute("ATTACH DATABASE ? AS arc", (self.archive_path.as_uri() + "?mode=ro",))
             self._ensure_schema(connection)
         except sqlite3.DatabaseError as exc:
+            if not os.access(self.path.parent, os.W_OK):
+                raise SearchIndexError(
+                    f"The archive folder {self.path.parent} is read-only, and searching needs to write its index "
+                    "there; copy the archive to a writable disk, or make the folder writable."
+                ) from exc
             raise SearchIndexError(
                 f"The search index {self.path} cannot be opened ({exc}); delete it and run `esgdesk reindex`."
             ) from exc
