@@ -80,7 +80,7 @@ if [ ! -x "$BUILD/venv-freeze/bin/pyinstaller" ]; then
 fi
 # The same wheel the previous step tested, so the bundle holds exactly what the wheel holds.
 quiet "$BUILD/venv-freeze/bin/python" -m pip install -q --force-reinstall --no-deps "$WHEEL"
-quiet "$BUILD/venv-freeze/bin/python" -m pip install -q "$WHEEL"
+quiet "$BUILD/venv-freeze/bin/python" -m pip install -q "$WHEEL[team]"  # team archives need the PostgreSQL driver
 rm -rf "$DIST/esgdesk"
 quiet "$BUILD/venv-freeze/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --workpath "$BUILD/pyinstaller" --distpath "$DIST" installer/esgdesk.spec
@@ -104,7 +104,7 @@ du -s "$DIST"/esgdesk/_internal/* "$DIST"/esgdesk/_internal/PySide6/Qt/lib/* 2>/
   | sort -rn | head -12 | awk '{printf "  %6.1f MB  %s\n", $1/1024, $2}'
 # The aim is 150 MB; ICU (36 MB, linked by Qt Core) keeps the stock-Qt bundle at ~180 MB (see
 # installer/README.md, "Size"). The limit guards against growth from here.
-limit_mb=${BUNDLE_LIMIT_MB:-190}
+limit_mb=${BUNDLE_LIMIT_MB:-200}  # 179 MB without, about 190 MB with the PostgreSQL driver
 size_mb=$(du -sm "$DIST/esgdesk" | cut -f1)
 if [ "$size_mb" -gt "$limit_mb" ]; then
   echo "the bundle is ${size_mb} MB, over the ${limit_mb} MB budget" >&2
