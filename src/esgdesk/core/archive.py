@@ -107,8 +107,15 @@ class Archive:
         try:
             current = db.current_revision(self.engine)
         except Exception as exc:  # not a database, or unreadable
-            where = self.location if self.shared else self.database_path
-            raise ArchiveError(f"{where} is not a readable esgdesk archive: {exc}") from exc
+            if self.shared:
+                # The driver's first line says what went wrong (refused, unknown host, bad password); the rest
+                # of its text is hints and links for developers.
+                reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+                raise ArchiveError(
+                    f"Cannot open the team archive {self.location}: {reason}. Check the address, that the "
+                    "server is running and reachable, and your user name and password."
+                ) from exc
+            raise ArchiveError(f"{self.database_path} is not a readable esgdesk archive: {exc}") from exc
         head = db.head_revision()
         if current == head:
             return
