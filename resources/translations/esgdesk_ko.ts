@@ -31,19 +31,177 @@
     </message>
 </context>
 <context>
+    <name>Activity</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="39"/>
+        <source>imported</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="40"/>
+        <source>revised</source>
+        <translation>개정함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="41"/>
+        <source>annotated</source>
+        <translation>주석을 닮</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="42"/>
+        <source>edited an annotation</source>
+        <translation>주석을 고침</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="43"/>
+        <source>re-attached an annotation</source>
+        <translation>주석을 다시 붙임</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="44"/>
+        <source>deleted an annotation</source>
+        <translation>주석을 지움</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="45"/>
+        <source>edited a category</source>
+        <translation>분류를 고침</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="46"/>
+        <source>edited the note</source>
+        <translation>메모를 고침</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="47"/>
+        <source>linked</source>
+        <translation>연결함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="48"/>
+        <source>edited a link note</source>
+        <translation>연결 메모를 고침</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="49"/>
+        <source>removed a link</source>
+        <translation>연결을 없앰</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="50"/>
+        <source>dismissed a suggestion</source>
+        <translation>제안을 거절함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="51"/>
+        <source>imported a bundle</source>
+        <translation>번들을 가져옴</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="132"/>
+        <source>Activity</source>
+        <extracomment>open this document in the reader the list shows a fresh load with this many entries (tests wait for it)</extracomment>
+        <translation>활동</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="133"/>
+        <source>&amp;Author:</source>
+        <translation>작성자(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="134"/>
+        <source>&amp;Show:</source>
+        <translation>표시(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="135"/>
+        <source> changes</source>
+        <translation>건</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="136"/>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="137"/>
+        <source>Read the log again (changes by others appear here)</source>
+        <translation>기록을 다시 읽기 (다른 사람의 변경도 여기 나타납니다)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="139"/>
+        <source>When</source>
+        <translation>언제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="139"/>
+        <source>Who</source>
+        <translation>누가</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="139"/>
+        <source>What</source>
+        <translation>무엇을</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="139"/>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="139"/>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="141"/>
+        <source>Recent changes</source>
+        <translation>최근 변경</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="142"/>
+        <source>Enter or a double-click opens the document in the reader</source>
+        <translation>Enter 또는 두 번 클릭하면 리더에서 문서를 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="143"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="207"/>
+        <source>Everyone</source>
+        <translation>모든 사람</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="166"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="184"/>
+        <source>unknown author</source>
+        <translation>작성자 모름</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="196"/>
+        <source>Changes shown: %1</source>
+        <translation>표시한 변경: %1건</translation>
+    </message>
+</context>
+<context>
     <name>AnnotateDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="73"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="74"/>
         <source>Annotate passage</source>
         <translation>구절에 주석 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="79"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="80"/>
         <source>Category</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="85"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="86"/>
         <source>&amp;Category:</source>
         <translation>분류(&amp;C):</translation>
     </message>
@@ -51,73 +209,88 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="175"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="182"/>
         <source>Annotations</source>
-        <extracomment>show this annotation&apos;s passage in the reader</extracomment>
+        <extracomment>show this annotation&apos;s passage in the reader who made the selected annotation and when: on a shared archive, not everything is one&apos;s own</extracomment>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="176"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="183"/>
         <source>Enter or a click shows the passage; Delete removes the annotation</source>
         <translation>Enter 또는 클릭: 구절 보기, Delete: 주석 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="177"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="184"/>
         <source>Category</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="178"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="185"/>
         <source>C&amp;ategory:</source>
         <translation>분류(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="179"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="186"/>
         <source>&amp;Save note</source>
         <translation>메모 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="180"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="187"/>
         <source>Save the note (Ctrl+Return)</source>
         <translation>메모 저장 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="181"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="188"/>
         <source>De&amp;lete</source>
         <translation>삭제(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="182"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="189"/>
         <source>Delete this annotation (Delete in the list)</source>
         <translation>이 주석 삭제 (목록에서 Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="183"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="190"/>
         <source>Re-a&amp;ttach</source>
         <translation>다시 연결(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="185"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="192"/>
         <source>Anchor this note to the passage selected in the reader (for a note whose text changed)</source>
         <translation>읽기 창에서 선택한 구절에 이 메모를 연결합니다 (본문이 바뀐 메모용)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="188"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="195"/>
         <source>No annotations yet. Select a passage and press Ctrl+Shift+H to highlight it.</source>
         <translation>주석이 아직 없습니다. 구절을 선택하고 Ctrl+Shift+H를 눌러 강조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="208"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="215"/>
         <source>Orphaned — “%1”</source>
         <translation>연결 끊김 — “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="215"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="223"/>
         <source>Its passage is no longer in the text: select the new wording and re-attach it.</source>
         <translation>해당 구절이 본문에 더 이상 없습니다: 새 문구를 선택해 다시 연결하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="244"/>
+        <source>unknown author</source>
+        <translation>작성자 모름</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="245"/>
+        <source>Annotated by %1 on %2</source>
+        <translation>%1 작성, %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="248"/>
+        <source>, last changed %1</source>
+        <translation>, 마지막 변경 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="275"/>
         <source>Orphaned: select the passage in the reader, then Re-attach.</source>
         <translation>연결 끊김: 읽기 창에서 구절을 선택한 뒤 &apos;다시 연결&apos;을 누르십시오.</translation>
     </message>
@@ -129,6 +302,15 @@
         <source>Cannot open the archive</source>
         <extracomment>a screenshot that has not happened by then will not happen: report it rather than hang a script</extracomment>
         <translation>보관함을 열 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Authorship</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/authorship.py" line="52"/>
+        <source>unknown author</source>
+        <extracomment>ESGDESK_AUTHOR as the app found it at start: what an emptied preference goes back to</extracomment>
+        <translation>작성자 모름</translation>
     </message>
 </context>
 <context>
@@ -195,7 +377,7 @@
 <context>
     <name>CategoryBox</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="51"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="52"/>
         <source>(no category)</source>
         <translation>(분류 없음)</translation>
     </message>
@@ -236,6 +418,95 @@
         <location filename="../../src/esgdesk/ui/collection_dialog.py" line="41"/>
         <source>&amp;Take out</source>
         <translation>빼기(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="47"/>
+        <source>someone else</source>
+        <extracomment>what the analyst chose; None until a button says</extracomment>
+        <translation>다른 사람</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="48"/>
+        <source>Changed by someone else</source>
+        <translation>다른 사람이 변경함</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="51"/>
+        <source>%1 saved this note while you were editing it (you started from version %2, it is now at version %3). Nothing has been overwritten: choose what to keep.</source>
+        <translation>편집하는 동안 %1 님이 이 메모를 저장했습니다 (편집을 시작한 버전 %2, 지금 버전 %3). 아무것도 덮어쓰지 않았습니다. 무엇을 남길지 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="60"/>
+        <source>Saved now by %1</source>
+        <translation>지금 저장된 내용 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="61"/>
+        <source>Your version (not saved)</source>
+        <translation>내 버전 (저장 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="65"/>
+        <source>Merged text to save</source>
+        <translation>저장할 합친 내용</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="66"/>
+        <source>Copy &amp;their text</source>
+        <translation>상대 내용 복사(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="69"/>
+        <source>Copy y&amp;our text</source>
+        <translation>내 내용 복사(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="74"/>
+        <source>Saved now by %1:</source>
+        <translation>지금 저장된 내용 (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="76"/>
+        <source>Your version (not saved):</source>
+        <translation>내 버전 (저장 안 됨):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="84"/>
+        <source>&amp;Merged by hand (saved over theirs):</source>
+        <translation>직접 합친 내용(&amp;M) (상대 내용 위에 저장):</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="88"/>
+        <source>&amp;Keep theirs</source>
+        <translation>상대 것 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="90"/>
+        <source>Leave the saved note as it is and drop your version</source>
+        <translation>저장된 메모를 그대로 두고 내 버전은 버립니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="91"/>
+        <source>&amp;Save merged text</source>
+        <translation>합친 내용 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="93"/>
+        <source>Save the merged text over theirs (Ctrl+Return); it can be undone</source>
+        <translation>합친 내용을 상대 내용 위에 저장합니다 (Ctrl+Return). 실행 취소할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="95"/>
+        <source>Decide &amp;later</source>
+        <translation>나중에 결정(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/conflict_dialog.py" line="97"/>
+        <source>Close; your version stays in the editor, not saved</source>
+        <translation>닫기: 내 버전은 저장되지 않은 채 편집기에 남습니다</translation>
     </message>
 </context>
 <context>
@@ -376,23 +647,23 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="85"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="88"/>
         <source>Find in document</source>
-        <extracomment>a highlight: anything with start, end (code points), colour and — for the panel to find it — an id lavender, underlined: the annotation categories take yellow, green, blue and red (notes.annotations), and a search hit inside a 핵심 highlight must still be told apart from it</extracomment>
+        <extracomment>a highlight: anything with start, end (code points), colour and — for the panel to find it — an id lavender, underlined: the annotation categories take yellow, green, blue and red (notes.annotations), and a search hit inside a 핵심 highlight must still be told apart from it how much of the document&apos;s note the header shows (the whole note is in `esgdesk note`)</extracomment>
         <translation>문서에서 찾기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="86"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="89"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>이전 결과 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="87"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="90"/>
         <source>Next match (Enter)</source>
         <translation>다음 결과 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="88"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="91"/>
         <source>Close (Esc)</source>
         <translation>닫기 (Esc)</translation>
     </message>
@@ -474,79 +745,79 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="78"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="79"/>
         <source>Link to…</source>
         <translation>문서 연결…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="79"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="80"/>
         <source>Link “%1” to another document.</source>
         <translation>“%1”을(를) 다른 문서와 연결합니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="83"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="84"/>
         <source>Search the archive: words, title:, tag:, region: …</source>
         <translation>보관함 검색: 낱말, title:, tag:, region: …</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="85"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="86"/>
         <source>Search for the document to link</source>
         <translation>연결할 문서 검색</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="88"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="89"/>
         <source>Documents found</source>
         <translation>찾은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="90"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="91"/>
         <source>Passage</source>
         <translation>구절</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="93"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="94"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="99"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="100"/>
         <source>Note on the link</source>
         <translation>연결 메모</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="103"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="104"/>
         <source>&amp;Link</source>
         <translation>연결(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="109"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="110"/>
         <source>&amp;Search:</source>
         <translation>검색(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="111"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="112"/>
         <source>&amp;Passage:</source>
         <translation>구절(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="112"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="113"/>
         <source>&amp;Relation:</source>
         <translation>관계(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="113"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="114"/>
         <source>&amp;Note:</source>
         <translation>메모(&amp;N):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="168"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="169"/>
         <source>%n documents found</source>
         <translation>
             <numerusform>문서 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="178"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="179"/>
         <source>The whole document</source>
         <translation>문서 전체</translation>
     </message>
@@ -554,54 +825,54 @@
 <context>
     <name>Links</name>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="45"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="46"/>
         <source>follows up</source>
         <extracomment>how many hits the Link to… dialog lists for a search</extracomment>
         <translation>후속 조치</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="46"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="47"/>
         <source>is followed by</source>
         <translation>후속 문서 있음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="49"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="50"/>
         <source>supersedes</source>
         <translation>대체함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="50"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="51"/>
         <source>is superseded by</source>
         <translation>대체됨</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="53"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="54"/>
         <source>corrects</source>
         <translation>정정함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="54"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="55"/>
         <source>is corrected by</source>
         <translation>정정됨</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="57"/>
         <location filename="../../src/esgdesk/ui/links_panel.py" line="58"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="59"/>
         <source>same programme</source>
         <translation>같은 사업</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="60"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="61"/>
         <source>cites</source>
         <translation>인용함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="60"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="61"/>
         <source>is cited by</source>
         <translation>인용됨</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="61"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="62"/>
         <source>related</source>
         <translation>관련</translation>
     </message>
@@ -609,87 +880,97 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="278"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="280"/>
         <source>Links and backlinks</source>
         <translation>연결과 역연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="279"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="281"/>
         <source>Enter opens the linked document; Delete removes the link</source>
         <translation>Enter: 연결된 문서 열기, Delete: 연결 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="280"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="282"/>
         <source>Link to…</source>
         <translation>문서 연결…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="281"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="283"/>
         <source>Link this document to another (Ctrl+K)</source>
         <translation>이 문서를 다른 문서와 연결 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="282"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="284"/>
         <source>Remove link</source>
         <translation>연결 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="283"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="285"/>
         <source>Remove the selected link (Delete)</source>
         <translation>선택한 연결 삭제 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="284"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="286"/>
         <source>S&amp;uggested links</source>
         <translation>추천 연결(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="285"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="287"/>
         <source>Suggested links</source>
         <translation>추천 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="286"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="288"/>
         <source>Enter accepts the suggestion; Delete dismisses it</source>
         <translation>Enter: 추천 수락, Delete: 추천 무시</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="287"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="289"/>
         <source>&amp;Accept</source>
         <translation>수락(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="288"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="290"/>
         <source>Make this link</source>
         <translation>이 연결 만들기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="289"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="291"/>
         <source>&amp;Dismiss</source>
         <translation>무시(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="290"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="292"/>
         <source>Never suggest this pair again</source>
         <translation>이 두 문서를 다시 추천하지 않음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="305"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="314"/>
         <source>Links</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="307"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="316"/>
         <source>Backlinks</source>
         <translation>역연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="323"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="336"/>
         <source>(accepted suggestion)</source>
         <translation>(수락한 추천)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="331"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="338"/>
+        <source>unknown author</source>
+        <translation>작성자 모름</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="339"/>
+        <source>Linked by %1 on %2</source>
+        <translation>%1 연결, %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="347"/>
         <source>Would link as “%1”</source>
         <translation>“%1”(으)로 연결됩니다</translation>
     </message>
@@ -697,181 +978,181 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="244"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="247"/>
         <source>esgdesk — Korean policy press releases</source>
         <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document</extracomment>
         <translation>esgdesk — 정부 정책 보도자료 보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="246"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="247"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="250"/>
         <source>Import &amp;files…</source>
         <translation>파일 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="251"/>
         <source>Import f&amp;older…</source>
         <translation>폴더 가져오기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="252"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="250"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="253"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="251"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="254"/>
         <source>&amp;Find in document</source>
         <translation>문서에서 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="252"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="255"/>
         <source>&amp;Search the archive</source>
         <translation>보관함 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="253"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="256"/>
         <source>Mark as &amp;reviewed</source>
         <translation>검토 완료로 표시(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="254"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="257"/>
         <source>Mark as &amp;new</source>
         <translation>새 문서로 표시(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="258"/>
         <source>Toolbar</source>
         <translation>도구 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="259"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="257"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="260"/>
         <source>Document text</source>
         <translation>문서 본문</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="278"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="281"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="288"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="291"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="295"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="298"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="419"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="422"/>
         <source>Search is not available in this installation.</source>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="461"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="464"/>
         <source>Nothing to read yet.</source>
         <translation>아직 읽을 문서가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="463"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="466"/>
         <source>Nothing matches. Try fewer words or another library view.</source>
         <translation>일치하는 문서가 없습니다. 검색어를 줄이거나 다른 보기를 선택해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="465"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="468"/>
         <source>Select a document in the list to read it here.</source>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="540"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="546"/>
         <source>No program is set up to open %1</source>
         <translation>%1 파일을 열 프로그램이 설정되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="569"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="575"/>
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="572"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="578"/>
         <source>Press releases (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;All files (*)</source>
         <translation>보도자료 (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="579"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="585"/>
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="587"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="593"/>
         <source>An import is already running.</source>
         <translation>이미 가져오기가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="596"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="602"/>
         <source>The sample releases are missing from this installation.</source>
         <translation>이 설치본에는 예시 보도자료가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="607"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="613"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="657"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="664"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>보관함 문서 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="659"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="666"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n건 검색됨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="661"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="668"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>이 보기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="664"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="671"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n건 선택됨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="707"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="714"/>
         <source>Import running</source>
         <translation>가져오기 진행 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="708"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="715"/>
         <source>An import is still running. Stop it after the current file and quit?</source>
         <translation>가져오기가 아직 진행 중입니다. 현재 파일을 마친 뒤 멈추고 종료할까요?</translation>
     </message>
@@ -990,70 +1271,70 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="50"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="51"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="55"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="56"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="60"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="61"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="61"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="62"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="62"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="63"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="68"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="69"/>
         <source>An empty folder becomes a new archive.</source>
         <translation>빈 폴더를 고르면 새 보관함이 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="69"/>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="77"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="70"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="86"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="75"/>
-        <source>Your name, printed on briefing packets</source>
-        <translation>브리핑 자료에 표시될 이름</translation>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="81"/>
+        <source>Your name: recorded as the author of your annotations, notes, tags and links, and printed on briefing packets. Empty: your system user name.</source>
+        <translation>내 이름: 주석·메모·태그·연결의 작성자로 기록되고 브리핑 자료에 표시됩니다. 비워 두면 시스템 사용자 이름을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="84"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="93"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="85"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="94"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="86"/>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="112"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="95"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="121"/>
         <source>Archive folder</source>
         <translation>보관함 폴더</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="87"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="96"/>
         <source>Author</source>
         <translation>작성자</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="88"/>
-        <location filename="../../src/esgdesk/ui/preferences.py" line="117"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="97"/>
+        <location filename="../../src/esgdesk/ui/preferences.py" line="126"/>
         <source>Export folder</source>
         <translation>내보내기 폴더</translation>
     </message>
@@ -1061,48 +1342,53 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="165"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="168"/>
         <source>Select a document in the list to read it here.</source>
         <extracomment>a file entry of the details dict: copy it out of the archive and open it in the system viewer the caret (a click or the arrow keys) is inside this annotation&apos;s passage</extracomment>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="207"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="210"/>
         <source>There is no text for this document yet: it is a headline from a listing. Import the release itself to read it here.</source>
         <translation>이 문서에는 아직 본문이 없습니다. 게시판 목록의 제목만 있는 항목입니다. 보도자료 원문을 가져오면 여기에서 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="292"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="295"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="353"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="356"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="356"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="359"/>
         <source>No matches</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="391"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="394"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="393"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="396"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="393"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="396"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="409"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="404"/>
+        <source>Note (%1)</source>
+        <translation>메모 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reader.py" line="418"/>
         <source>Open original: %1</source>
         <translation>원본 열기: %1</translation>
     </message>
@@ -1555,466 +1841,486 @@
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="213"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="226"/>
         <source>&amp;Document</source>
-        <extracomment>how many suggested links the panel lists the annotation just made: selected in the panel once the panel shows it</extracomment>
+        <extracomment>how many suggested links the panel lists link id → (who made it, when): the links panel says who linked the annotation just made: selected in the panel once the panel shows it Library › Activity…: one window, kept while the main window lives (annotation id, text): an unsaved note to put back in the editor once the panel shows that annotation</extracomment>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="214"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="227"/>
         <source>&amp;Library</source>
         <translation>라이브러리(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="215"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="216"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="217"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="230"/>
         <source>&amp;About ESG Desk</source>
         <translation>ESG Desk 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="218"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="219"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
         <source>&amp;Highlight</source>
         <translation>강조(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="221"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
         <source>Highlight the selected passage</source>
         <translation>선택한 구절 강조</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
         <source>&amp;Annotate…</source>
         <translation>주석 달기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="222"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
         <source>Annotate the selected passage with a note</source>
         <translation>선택한 구절에 메모 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="225"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
         <source>Re-attach annotation to selection</source>
         <translation>주석을 선택한 구절에 다시 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="226"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
         <source>Anchor the annotation chosen in the panel to the selected passage</source>
         <translation>패널에서 고른 주석을 선택한 구절에 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
         <source>&amp;Link to…</source>
         <translation>문서 연결(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
         <source>Link this document to another</source>
         <translation>이 문서를 다른 문서와 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
         <source>&amp;Tag…</source>
         <translation>태그(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
         <source>Tag the selected documents</source>
         <translation>선택한 문서에 태그 붙이기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
         <source>Add to &amp;collection…</source>
         <translation>모음에 추가(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="233"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
         <source>Add the selected documents to a collection</source>
         <translation>선택한 문서를 모음에 추가</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
         <source>&amp;Back</source>
         <translation>뒤로(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
         <source>The document read before</source>
         <translation>앞서 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
         <source>&amp;Forward</source>
         <translation>앞으로(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
         <source>The document read after</source>
         <translation>다음에 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="250"/>
         <source>&amp;New collection…</source>
         <translation>새 모음(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
         <source>&amp;Arrange collection…</source>
         <translation>모음 정리(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
         <source>Order the collection for a briefing</source>
         <translation>브리핑 순서로 모음 정리</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
         <source>Re&amp;name collection…</source>
         <translation>모음 이름 바꾸기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="240"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="253"/>
         <source>&amp;Delete collection</source>
         <translation>모음 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
         <source>&amp;Rename tag…</source>
         <translation>태그 이름 바꾸기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
         <source>Tag c&amp;olour…</source>
         <translation>태그 색(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="243"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
         <source>&amp;Merge tag into…</source>
         <translation>태그 합치기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="244"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
         <source>Tag r&amp;ules…</source>
         <translation>태그 규칙(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
         <source>Build a &amp;briefing…</source>
         <translation>브리핑 만들기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
         <source>Export a DOCX or PDF briefing packet</source>
         <translation>DOCX 또는 PDF 브리핑 자료 내보내기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
+        <source>Acti&amp;vity…</source>
+        <translation>활동(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="262"/>
+        <source>Recent changes in the archive: who annotated, linked, tagged or imported what</source>
+        <translation>보관함의 최근 변경: 누가 무엇에 주석·연결·태그를 달거나 가져왔는지</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="270"/>
         <source>Go to the &amp;library</source>
         <translation>라이브러리로 이동(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="253"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="271"/>
         <source>Go to the document &amp;list</source>
         <translation>문서 목록으로 이동(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="272"/>
         <source>Go to the &amp;reader</source>
         <translation>읽기 창으로 이동(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="273"/>
         <source>Go to &amp;annotations</source>
         <translation>주석으로 이동(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="274"/>
         <source>Go to lin&amp;ks</source>
         <translation>연결로 이동(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="275"/>
         <source>Go to &amp;tags and entities</source>
         <translation>태그·개체로 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="279"/>
         <source>Annotations</source>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="262"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="280"/>
         <source>Links</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="263"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="281"/>
         <source>Tags &amp;&amp; entities</source>
         <translation>태그·개체</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="282"/>
         <source>The document&apos;s highlights and notes (Ctrl+4)</source>
         <translation>문서의 강조와 메모 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="283"/>
         <source>Links, backlinks and suggestions (Ctrl+5)</source>
         <translation>연결, 역연결, 추천 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="266"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="284"/>
         <source>Tags, regions, ministries, programmes, industries, facts (Ctrl+6)</source>
         <translation>태그, 지역, 부처, 사업, 산업, 사실 (Ctrl+6)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="267"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="285"/>
         <source>Document panel</source>
         <translation>문서 패널</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="409"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="434"/>
         <source>Not done</source>
         <translation>하지 못함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="414"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="478"/>
+        <source>Merge note</source>
+        <translation>메모 합치기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="480"/>
+        <source>Kept the saved version; yours was dropped.</source>
+        <translation>저장된 버전을 유지하고 내 버전은 버렸습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="501"/>
         <source>Open a document first.</source>
         <translation>먼저 문서를 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="424"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="511"/>
         <source>Select a passage in the reader first (Shift+arrows, or find it with Ctrl+F).</source>
         <translation>먼저 읽기 창에서 구절을 선택하십시오 (Shift+방향키, 또는 Ctrl+F로 찾기).</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="454"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="541"/>
         <source>Annotate</source>
         <translation>주석 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="454"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="541"/>
         <source>Highlight</source>
         <translation>강조</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="464"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="551"/>
         <source>Edit note</source>
         <translation>메모 편집</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="469"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
         <source>Change category</source>
         <translation>분류 변경</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="473"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="560"/>
         <source>Delete annotation</source>
         <translation>주석 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="477"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="564"/>
         <source>Choose the annotation in the panel first.</source>
         <translation>먼저 패널에서 주석을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="483"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="570"/>
         <source>Re-attach annotation</source>
         <translation>주석 다시 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="510"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="597"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="518"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="605"/>
         <source>Remove link</source>
         <translation>연결 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="524"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="611"/>
         <source>Accept suggested link</source>
         <translation>추천 연결 수락</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="533"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="620"/>
         <source>Dismiss suggestion</source>
         <translation>추천 무시</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="563"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="747"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="650"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="834"/>
         <source>Tag %n documents</source>
         <translation>
             <numerusform>문서 %n건에 태그 붙이기</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="569"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="656"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="761"/>
         <source>Select documents in the list first.</source>
         <translation>먼저 목록에서 문서를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="586"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="673"/>
         <source>Remove tags</source>
         <translation>태그 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="595"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="682"/>
         <source>Select a tag in the library first.</source>
         <translation>먼저 라이브러리에서 태그를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="597"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="684"/>
         <source>Select a collection in the library first.</source>
         <translation>먼저 라이브러리에서 모음을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="608"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="611"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="695"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="698"/>
         <source>Rename tag</source>
         <translation>태그 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="608"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="727"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="695"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="814"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="619"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="622"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="706"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="709"/>
         <source>Tag colour</source>
         <translation>태그 색</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="635"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="722"/>
         <source>Merge tag</source>
         <translation>태그 합치기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="636"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="723"/>
         <source>Merge “%1” into:</source>
         <translation>“%1”을(를) 합칠 태그:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="644"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="731"/>
         <source>Merge tags</source>
         <translation>태그 합치기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="653"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
         <source>Tag rules</source>
         <translation>태그 규칙</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="665"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="669"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="752"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="756"/>
         <source>New collection</source>
         <translation>새 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="665"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="752"/>
         <source>Name:</source>
         <translation>이름:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="680"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="767"/>
         <source>Add to collection</source>
         <translation>모음에 추가</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="681"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="768"/>
         <source>Add the %n selected documents to the collection (type a new name to make one):</source>
         <translation>
             <numerusform>선택한 문서 %n건을 추가할 모음 (새 이름을 입력하면 새로 만듭니다):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="695"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="782"/>
         <source>Add %n documents to collection</source>
         <translation>
             <numerusform>문서 %n건을 모음에 추가</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="718"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="805"/>
         <source>Arrange collection</source>
         <translation>모음 정리</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="727"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="730"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="814"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="817"/>
         <source>Rename collection</source>
         <translation>모음 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="738"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="825"/>
         <source>Delete collection</source>
         <translation>모음 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="801"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="889"/>
         <source>Briefing written: %1</source>
         <translation>브리핑을 만들었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="808"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="910"/>
         <source>Find in the reader, next match, previous match</source>
         <translation>읽기 창에서 찾기, 다음, 이전</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="809"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="911"/>
         <source>Select text in the reader</source>
         <translation>읽기 창에서 글 선택</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="810"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="912"/>
         <source>Save the note being edited</source>
         <translation>편집 중인 메모 저장</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="811"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="913"/>
         <source>Remove the selected annotation, link or tag</source>
         <translation>선택한 주석·연결·태그 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="812"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="914"/>
         <source>Move a document in a collection</source>
         <translation>모음 안에서 문서 이동</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="813"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="915"/>
         <source>Switch between Write and Preview</source>
         <translation>쓰기와 미리 보기 전환</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="814"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="916"/>
         <source>Open a menu</source>
         <translation>메뉴 열기</translation>
     </message>

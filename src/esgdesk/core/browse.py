@@ -20,6 +20,7 @@ from sqlalchemy.sql import ColumnElement, Select
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import (
+    Activity,
     Annotation,
     Collection,
     CollectionItem,
@@ -28,6 +29,7 @@ from esgdesk.core.models import (
     DocumentStatus,
     DocumentTag,
     Entity,
+    Link,
     Mention,
     Organization,
     SavedSearch,
@@ -549,6 +551,93 @@ def document_annotations(archive: Archive, document_id: int) -> list[AnnotationS
     )
     with archive.engine.connect() as connection:
         return [AnnotationSpan(row[0], row[1], row[2], row[3]) for row in connection.execute(statement)]
+
+
+@dataclass(frozen=True)
+class DocumentNote:
+    """A document's own note and who saved it last (the document's `author` is whoever imported it)."""
+
+    text: str
+    author: str | None
+    at: dt.datetime | None
+
+
+def document_note(archive: Archive, document_id: int) -> DocumentNote:
+    """The note on a whole document with its last editor, from the activity log that every save writes."""
+    document, activity = Document.__table__.c, Activity.__table__.c
+    with archive.engine.connect() as connection:
+        note = connection.execute(select(document.note).where(document.id == document_id)).scalar()
+        last = connection.execute(
+            select(activity.author, activity.at)
+            .where(activity.action == "edit-note", activity.object_kind == "document")
+            .where(activity.object_id == document_id)
+            .order_by(activity.id.desc())
+            .limit(1)
+        ).first()
+    return DocumentNote(note or "", last[0] if last else None, last[1] if last else None)
+
+
+def link_authors(archive: Archive, link_ids: Iterable[int]) -> dict[int, tuple[str | None, dt.datetime | None]]:
+    """Who made each link and when: the panel says who linked (LinkView carries neither)."""
+    wanted = list(dict.fromkeys(link_ids))
+    link = Link.__table__.c
+    found: dict[int, tuple[str | None, dt.datetime | None]] = {}
+    with archive.engine.connect() as connection:
+        for chunk in _chunks(wanted, 900):
+            for row in connection.execute(select(link.id, link.author, link.created_at).where(link.id.in_(chunk))):
+                found[row[0]] = (row[1], row[2])
+    return found
+
+
+def last_change(archive: Archive, object_kind: str, object_id: int) -> tuple[str | None, dt.datetime | None]:
+    """Who changed an object last and when, from the activity log (an annotation's `author` made it)."""
+    activity = Activity.__table__.c
+    with archive.engine.connect() as connection:
+        row = connection.execute(
+            select(activity.author, activity.at)
+            .where(activity.object_kind == object_kind, activity.object_id == object_id)
+            .order_by(activity.id.desc())
+            .limit(1)
+        ).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def activity_authors(archive: Archive) -> list[str]:
+    """Everyone who changed something, for the activity view's author filter."""
+    activity = Activity.__table__.c
+    with archive.engine.connect() as connection:
+        rows = connection.execute(
+            select(activity.author).where(activity.author.is_not(None)).distinct().order_by(activity.author)
+        )
+        return [row[0] for row in rows if row[0]]
+
+
+def activity_documents(archive: Archive, objects: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int], int]:
+    """The document each logged object belongs to, so the activity view can open it.
+
+    Activity rows name an object (a document, an annotation, a link); an annotation or link deleted since has
+    no document any more and is simply left out.
+    """
+    by_kind: dict[str, set[int]] = {}
+    for kind, object_id in objects:
+        if object_id is not None:
+            by_kind.setdefault(kind, set()).add(object_id)
+    found: dict[tuple[str, int], int] = {}
+    document, annotation, link = Document.__table__.c, Annotation.__table__.c, Link.__table__.c
+    queries = {
+        "document": (document.id, document.id),
+        "annotation": (annotation.id, annotation.document_id),
+        "link": (link.id, link.source_id),
+    }
+    with archive.engine.connect() as connection:
+        for kind, ids in by_kind.items():
+            if kind not in queries:
+                continue
+            key, target = queries[kind]
+            for chunk in _chunks(sorted(ids), 900):
+                for row in connection.execute(select(key, target).where(key.in_(chunk))):
+                    found[(kind, row[0])] = row[1]
+    return found
 
 
 _MEDIA_SUFFIXES = {

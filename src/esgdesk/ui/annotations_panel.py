@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esgdesk.ui.authorship import byline, local_time
 from esgdesk.ui.note_editor import NoteEditor
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -123,6 +124,11 @@ class AnnotationsPanel(QWidget):
         self.reattach_button.setObjectName("reattachAnnotation")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        #: who made the selected annotation and when: on a shared archive, not everything is one's own
+        self.byline = QLabel(self)
+        self.byline.setObjectName("annotationByline")
+        self.byline.setWordWrap(True)
+        self.byline.setEnabled(False)  # drawn in the muted colour of both themes
 
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
@@ -133,6 +139,7 @@ class AnnotationsPanel(QWidget):
         row.addWidget(self.category_label)
         row.addWidget(self.category, 1)
         editor_layout.addLayout(row)
+        editor_layout.addWidget(self.byline)
         editor_layout.addWidget(self.status)
         editor_layout.addWidget(self.note, 1)
         buttons = QHBoxLayout()
@@ -208,13 +215,14 @@ class AnnotationsPanel(QWidget):
             text = self.tr("Orphaned — “%1”").replace("%1", quote) if view.orphaned else f"“{quote}”"
             if view.note:
                 text += "\n" + _short(view.note, 120)
+            text += "\n" + byline(view.author, view.created_at)
             item = QListWidgetItem(color_icon(view.color), text, self.list)
             item.setData(VIEW_ROLE, view)
             tip = view.category or ""
             if view.orphaned:
                 tip = self.tr("Its passage is no longer in the text: select the new wording and re-attach it.")
                 item.setForeground(QColor(150, 90, 20))
-            item.setToolTip(tip)
+            item.setToolTip("\n".join(part for part in (tip, self.byline_text(view)) if part))
         self.list.blockSignals(False)
         has_views = bool(self._views)
         self.list.setVisible(has_views)
@@ -230,6 +238,15 @@ class AnnotationsPanel(QWidget):
                 self._update_editor()
                 return True
         return False
+
+    def byline_text(self, view: Any) -> str:
+        """“Annotated by kim on 2024-05-02 14:03, last changed …”: the author is who made the annotation."""
+        who = view.author or self.tr("unknown author")
+        text = self.tr("Annotated by %1 on %2").replace("%2", local_time(view.created_at)).replace("%1", who)
+        changed = local_time(view.updated_at)
+        if view.version > 1 and changed and changed != local_time(view.created_at):
+            text += self.tr(", last changed %1").replace("%1", changed)
+        return text
 
     def current_view(self) -> Any | None:
         item = self.list.currentItem()
@@ -248,8 +265,10 @@ class AnnotationsPanel(QWidget):
             self.note.set_text("")
             self.category.set_categories(self._categories, None)
             self.status.setText("")
+            self.byline.setText("")
             return
         self.note.set_text(view.note)
+        self.byline.setText(self.byline_text(view))
         self.category.set_categories(self._categories, view.category)
         self.reattach_button.setVisible(True)
         self.status.setText(

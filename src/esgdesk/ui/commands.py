@@ -124,6 +124,32 @@ def move_annotation(ids: Ids, view: Any, start: int, end: int) -> Pair:
     return Pair(lambda a: to(a, start, end), lambda a: to(a, view.start, view.end))
 
 
+def overwrite_text(ids: Ids, kind: str, object_id: int, version: int, text: str, theirs: str) -> Pair:
+    """Save a text merged by hand over someone else's newer save (the ConflictError's `kind` and numbers).
+
+    The save names the version the conflict reported, so a third save in between is caught again rather than
+    overwritten; undo puts their text back the same way. Each run remembers the version it left behind.
+    """
+    state = {"version": version}
+
+    def save(archive: Archive, new_text: str) -> Any:
+        if kind == "annotation":
+            annotation_id = ids.now("annotation", object_id)
+            view = notes.update_annotation(archive, annotation_id, version=state["version"], note=new_text)
+            state["version"] = view.version
+            return view
+        if kind == "document note":
+            state["version"] = notes.set_document_note(archive, object_id, new_text, version=state["version"])
+            return state["version"]
+        if kind == "link":
+            link = links.update_link_note(archive, ids.now("link", object_id), new_text, version=state["version"])
+            state["version"] = link.version
+            return link
+        raise ValueError(f"no text to merge for a {kind}")
+
+    return Pair(lambda archive: save(archive, text), lambda archive: save(archive, theirs))
+
+
 # -- links ----------------------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from esgdesk.core.archive import Archive
+from esgdesk.notes.errors import ConflictError
 from esgdesk.ui.operations import Operation
 
 #: a service call: gets the archive, returns whatever the caller wants back on success
@@ -49,6 +50,8 @@ class EditRunner(QObject):
     applied = Signal(str)
     #: an edit was refused or failed; the message is for the user
     failed = Signal(str)
+    #: someone else saved the object first (a shared archive): the ConflictError, with both texts, to resolve
+    conflicted = Signal(object)
 
     def __init__(self, archive: Callable[[], Archive | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,5 +87,8 @@ class EditRunner(QObject):
         self.stack.clear()
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError):
+            self.conflicted.emit(exc)
+            return
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         self.failed.emit(message)

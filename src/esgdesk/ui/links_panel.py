@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from esgdesk.core.archive import Archive
 from esgdesk.notes.links import RELATIONS
+from esgdesk.ui.authorship import byline, local_time
 from esgdesk.ui.operations import Operation
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -272,6 +273,7 @@ class LinksPanel(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.suggestions, self._dismiss_current)
         self._links: Any = None
         self._suggestions: list[Any] = []
+        self._authors: dict[int, tuple[str | None, Any]] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -290,9 +292,16 @@ class LinksPanel(QWidget):
         self.dismiss_button.setToolTip(self.tr("Never suggest this pair again"))
         self._fill()
 
-    def show_links(self, links: Any, suggestions: list[Any]) -> None:
+    def show_links(
+        self,
+        links: Any,
+        suggestions: list[Any],
+        authors: dict[int, tuple[str | None, Any]] | None = None,
+    ) -> None:
+        """`authors`: link id → (who made it, when), from esgdesk.core.browse.link_authors."""
         self._links = links
         self._suggestions = list(suggestions)
+        self._authors = dict(authors or {})
         self._fill()
 
     def clear(self) -> None:
@@ -316,12 +325,19 @@ class LinksPanel(QWidget):
                 font.setBold(True)
                 group.setFont(0, font)
                 for view in views:
-                    item = QTreeWidgetItem(group, [text(view)])
+                    line = text(view)
+                    made = self._authors.get(view.link_id)
+                    if made is not None:
+                        line += "\n" + byline(made[0], made[1])
+                    item = QTreeWidgetItem(group, [line])
                     item.setData(0, DATA_ROLE, view)
-                    tip = view.note or ""
+                    tips = [view.note or view.other_title]
                     if view.origin == "suggested":
-                        tip = (tip + "\n" if tip else "") + self.tr("(accepted suggestion)")
-                    item.setToolTip(0, tip or view.other_title)
+                        tips.append(self.tr("(accepted suggestion)"))
+                    if made is not None:
+                        who = made[0] or self.tr("unknown author")
+                        tips.append(self.tr("Linked by %1 on %2").replace("%2", local_time(made[1])).replace("%1", who))
+                    item.setToolTip(0, "\n".join(tips))
                 group.setExpanded(True)
         self.suggestions.clear()
         for suggestion in self._suggestions:

@@ -33,6 +33,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.browse import Scope, ScopeKind, SortKey
 from esgdesk.core.documents import document_details
 from esgdesk.core.models import DocumentStatus
+from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
 from esgdesk.ui.import_flow import ImportController
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, show_id: int | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
+        # The author name in Preferences is who every edit from this app is recorded as.
+        apply_author(self.settings.author)
         self.archive: Archive | None = None
         self.scope = Scope()
         self.query = ""
@@ -510,7 +513,10 @@ class MainWindow(QMainWindow):
             terms = browse.highlight_terms(query) if query else []
             # The panel's views, not bare spans: a click on a highlight has to know which annotation it is.
             anchored = [view for view in list_annotations(archive, document_id) if not view.orphaned]
-            return document_details(archive, document_id), anchored, terms
+            details = document_details(archive, document_id)
+            note = browse.document_note(archive, document_id)
+            details["note"], details["note_author"], details["note_at"] = note.text, note.author, note.at
+            return details, anchored, terms
 
         def loaded(value: tuple[dict[str, Any], list[Any], list[str]]) -> None:
             if generation != self._reader_generation:
@@ -644,6 +650,7 @@ class MainWindow(QMainWindow):
 
         old_archive = self.settings.archive
         preferences.save(self.settings)
+        apply_author(preferences.author)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_translation(app, resolve_language(preferences.language))

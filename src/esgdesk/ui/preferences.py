@@ -1,4 +1,4 @@
-"""Preferences: language, theme, archive folder, author name and export folder.
+"""Preferences: language, theme, archive folder, author name (on edits and packets) and export folder.
 
 The dialog only edits values; the window applies them (retranslate, restyle, reopen the archive), so the
 same code path runs when a test sets a preference without the dialog.
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esgdesk.core.lock import current_user
 from esgdesk.ui.settings import AppSettings
 
 
@@ -72,7 +73,15 @@ class PreferencesDialog(QDialog):
         archive_row.addWidget(self.archive, 1)
         archive_row.addWidget(browse)
         self.author = QLineEdit(self)
-        self.author.setPlaceholderText(self.tr("Your name, printed on briefing packets"))
+        self.author.setObjectName("author")
+        self.author.setPlaceholderText(current_user())
+        # The same name is recorded on every edit (esgdesk.ui.authorship), which matters on a shared archive.
+        self.author.setToolTip(
+            self.tr(
+                "Your name: recorded as the author of your annotations, notes, tags and links, and printed on "
+                "briefing packets. Empty: your system user name."
+            )
+        )
         self.export_folder = QLineEdit(self)
         export_browse = QPushButton(self.tr("Choose…"), self)
         export_browse.clicked.connect(self._choose_export_folder)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.core.browse import AnnotationSpan
+from esgdesk.ui.authorship import byline
 
 #: a highlight: anything with start, end (code points), colour and — for the panel to find it — an id
 Highlight = Any
@@ -39,6 +40,8 @@ SEARCH_HIT_LINE = QColor(110, 60, 190)
 FIND_MATCH = QColor(255, 170, 60)
 FIND_CURRENT = QColor(255, 120, 30)
 ANNOTATION_DEFAULT = QColor(140, 200, 255)
+#: how much of the document's note the header shows (the whole note is in `esgdesk note`)
+NOTE_PREVIEW = 200
 
 
 class OfflineBrowser(QTextBrowser):
@@ -394,6 +397,12 @@ class Reader(QWidget):
             values = details.get(key) or []
             if values:
                 parts.append(f"{row}{esc(label)}: {esc(', '.join(values))}</div>")
+        note = " ".join(str(details.get("note") or "").split())
+        if note:
+            # On a shared archive the note is the team's: say who wrote its current text, and when.
+            shown = note if len(note) <= NOTE_PREVIEW else note[: NOTE_PREVIEW - 1] + "…"
+            label = self.tr("Note (%1)").replace("%1", byline(details.get("note_author"), details.get("note_at")))
+            parts.append(f"{row}<i>{esc(label)}:</i> {esc(shown)}</div>")
         return "".join(parts)
 
     def _clear_files(self) -> None:

@@ -19,6 +19,7 @@ from esgdesk.core.browse import ScopeKind
 from esgdesk.ui import commands
 from esgdesk.ui.about import show_about
 from esgdesk.ui.annotations_panel import AnnotateDialog, AnnotationsPanel
+from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.edits import EditRunner
 from esgdesk.ui.links_panel import LinkDialog, LinksPanel
 from esgdesk.ui.operations import Operation
@@ -42,9 +43,12 @@ class DocumentExtras:
     tags: list[Any] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    #: link id → (who made it, when): the links panel says who linked
+    link_authors: dict[int, tuple[str | None, Any]] = field(default_factory=dict)
 
 
 def load_extras(archive: Any, document_id: int) -> DocumentExtras:
+    from esgdesk.core.browse import link_authors
     from esgdesk.core.tagging import document_tags
     from esgdesk.knowledge.store import document_entities, document_facts
     from esgdesk.notes.annotations import list_annotations
@@ -53,6 +57,7 @@ def load_extras(archive: Any, document_id: int) -> DocumentExtras:
     extras = DocumentExtras(document_id)
     extras.annotations = list_annotations(archive, document_id)
     extras.links = links_of(archive, document_id)
+    extras.link_authors = link_authors(archive, [v.link_id for v in extras.links.links + extras.links.backlinks])
     extras.suggestions = suggest_links(archive, document_id, limit=SUGGESTIONS)
     extras.tags = document_tags(archive, document_id)
     with archive.session() as session:
@@ -86,6 +91,10 @@ class Workbench(QObject):
         self._select_after_reload: int | None = None
         self.wizard: Any = None
         self.dialog: QDialog | None = None
+        #: Library › Activity…: one window, kept while the main window lives
+        self.activity_dialog: Any = None
+        #: (annotation id, text): an unsaved note to put back in the editor once the panel shows that annotation
+        self._restore_note: tuple[int, str] | None = None
 
         self.panel = QTabWidget(window)
         self.panel.setObjectName("documentPanel")
@@ -124,6 +133,7 @@ class Workbench(QObject):
         window.archiveOpened.connect(self._archive_opened)
         self.edits.applied.connect(self._edit_applied)
         self.edits.failed.connect(self._edit_failed)
+        self.edits.conflicted.connect(self._edit_conflicted)
         self.edits.stack.indexChanged.connect(lambda _i: self._update_actions())
 
     # -- actions and menus ----------------------------------------------------------------------------------
@@ -165,6 +175,7 @@ class Workbench(QObject):
         self.merge_tag_action = self._action(None, self.merge_tag)
         self.rules_action = self._action(None, self.manage_rules)
         self.briefing_action = self._action("Ctrl+Shift+E", self.build_briefing)
+        self.activity_action = self._action(None, self.show_activity)
         self.shortcuts_action = self._action("Ctrl+/", self.show_shortcuts)
         _set_keys(
             self.shortcuts_action,
@@ -202,6 +213,8 @@ class Workbench(QObject):
         self.library_menu.addAction(self.rules_action)
         self.library_menu.addSeparator()
         self.library_menu.addAction(self.briefing_action)
+        self.library_menu.addSeparator()
+        self.library_menu.addAction(self.activity_action)
         self.view_menu = window.menuBar().addMenu("")
         self.view_menu.addActions(self.focus_actions)
         self.help_menu = window.menuBar().addMenu("")
@@ -243,6 +256,11 @@ class Workbench(QObject):
             (self.merge_tag_action, self.tr("&Merge tag into…"), ""),
             (self.rules_action, self.tr("Tag r&ules…"), ""),
             (self.briefing_action, self.tr("Build a &briefing…"), self.tr("Export a DOCX or PDF briefing packet")),
+            (
+                self.activity_action,
+                self.tr("Acti&vity…"),
+                self.tr("Recent changes in the archive: who annotated, linked, tagged or imported what"),
+            ),
             (self.shortcuts_action, self.tr("&Keyboard shortcuts"), ""),
         ]
         for action, text, tip in texts:
@@ -268,6 +286,8 @@ class Workbench(QObject):
         self.annotations.retranslate()
         self.links_panel.retranslate()
         self.tags_panel.retranslate()
+        if self.activity_dialog is not None:
+            self.activity_dialog.retranslate()
 
     def toolbar_actions(self) -> list[QAction | None]:
         return [
@@ -314,6 +334,8 @@ class Workbench(QObject):
         self._update_actions()
         self._load_categories()
         self._load_known_tags()
+        if self.activity_dialog is not None and self.activity_dialog.isVisible():
+            self.activity_dialog.refresh()
 
     def _load_categories(self) -> None:
         archive = self.window.archive
@@ -378,7 +400,8 @@ class Workbench(QObject):
                 self.annotations.select_annotation(self.ids.now("annotation", self._select_after_reload))
                 self._select_after_reload = None
             self.window.reader.set_annotations(extras.annotations)
-            self.links_panel.show_links(extras.links, extras.suggestions)
+            self.links_panel.show_links(extras.links, extras.suggestions, extras.link_authors)
+            self._put_back_unsaved_note()
             self.tags_panel.show_tags(extras.tags)
             self.tags_panel.show_knowledge(extras.entities, extras.facts)
             self.window.reader.update_tags([row.path for row in extras.tags])
@@ -403,10 +426,74 @@ class Workbench(QObject):
             window._load_list()
         self._load_known_tags()
         self.reload_extras()
+        if self.activity_dialog is not None and self.activity_dialog.isVisible():
+            self.activity_dialog.refresh()
 
     def _edit_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
         QMessageBox.warning(self.window, self.tr("Not done"), message)
+
+    # -- edit conflicts on a shared archive -------------------------------------------------------------------
+
+    def _edit_conflicted(self, conflict: Any) -> None:
+        """Someone saved first: show what is saved now, and let the analyst resolve it with both texts in view."""
+        self.reload_extras()
+        if conflict.theirs is None or conflict.yours is None:
+            # A category or a re-attachment: nothing to merge, the panel now shows their change.
+            self._edit_failed(str(conflict).splitlines()[0])
+            return
+        archive = self.window.archive
+        object_kind = {"document note": "document"}.get(conflict.kind, conflict.kind)
+        if archive is None:
+            return
+
+        def who_saved() -> str | None:
+            from esgdesk.core.browse import last_change
+
+            return last_change(archive, object_kind, conflict.object_id)[0]
+
+        # The exception names the annotation's creator; the log knows who saved the text now in place.
+        Operation(self, who_saved).success(lambda who: self._resolve(conflict, who)).failure(
+            lambda _exc: self._resolve(conflict, None)
+        ).run()
+
+    def _resolve(self, conflict: Any, who: str | None) -> None:
+        from esgdesk.ui.conflict_dialog import KEEP_THEIRS, SAVE_MERGED, ConflictDialog
+
+        dialog = ConflictDialog(conflict, who, self.window)
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            self.dialog = None
+            if dialog.choice == SAVE_MERGED:
+                pair = commands.overwrite_text(
+                    self.ids,
+                    conflict.kind,
+                    conflict.object_id,
+                    conflict.actual_version,
+                    dialog.merged_text(),
+                    conflict.theirs or "",
+                )
+                self.edits.perform(self.tr("Merge note"), pair.do, pair.undo)
+            elif dialog.choice == KEEP_THEIRS:
+                self.window.statusBar().showMessage(self.tr("Kept the saved version; yours was dropped."), 6000)
+            elif conflict.kind == "annotation":
+                # Decided nothing: the analyst's text goes back into the editor, unsaved, over the fresh version.
+                self._restore_note = (conflict.object_id, conflict.yours or "")
+                self.reload_extras()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _put_back_unsaved_note(self) -> None:
+        if self._restore_note is None:
+            return
+        annotation_id, text = self._restore_note
+        if self.annotations.select_annotation(annotation_id):
+            self._restore_note = None
+            self.annotations.note.set_text(text)
+            self.panel.setCurrentIndex(0)
 
     def _need_document(self) -> int | None:
         document_id = self.document_id()
@@ -797,9 +884,24 @@ class Workbench(QObject):
             self.window.settings.export_folder = str(wizard.request.folder)
             if wizard.request.author:
                 self.window.settings.author = wizard.request.author
+                apply_author(wizard.request.author)
         self.window.statusBar().showMessage(
             self.tr("Briefing written: %1").replace("%1", ", ".join(map(str, paths))), 8000
         )
+
+    def show_activity(self) -> Any:
+        """Library › Activity…: the recent changes beside the main window (not modal), freshly read."""
+        from esgdesk.ui.activity_view import ActivityDialog
+
+        if self.activity_dialog is None:
+            self.activity_dialog = ActivityDialog(lambda: self.window.archive, self.window)
+            self.activity_dialog.openRequested.connect(self.window.show_document)
+        dialog = self.activity_dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.refresh()
+        return dialog
 
     def show_shortcuts(self) -> QWidget:
         from esgdesk.ui.shortcuts_dialog import ShortcutsDialog
