@@ -17,7 +17,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EditConflictError, EsgdeskError, NotFoundError
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Document, DocumentKind, DocumentTag, Tag, TagRule
-from esgdesk.core.tags import attach_tag, find_tag, get_or_create_tag, tag_path
+from esgdesk.core.tags import attach_tag, find_tag, get_or_create_tag, record_tag_activity, tag_path
 from esgdesk.core.text import normalize_line
 from esgdesk.knowledge import tag_rules
 
@@ -106,6 +106,7 @@ def untag_documents(archive: Archive, pairs: Iterable[tuple[int, str]]) -> list[
                 continue
             removed.append(TagRow(document_id, path, existing.origin, existing.rule_id, existing.author))
             session.delete(existing)
+            record_tag_activity(session, "untag", document_id, path, None)
         session.commit()
     _reindex(archive, {row.document_id for row in removed})
     return removed

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import EsgdeskError, NotFoundError
-from esgdesk.core.models import DocumentTag, Tag
+from esgdesk.core.lock import current_user
+from esgdesk.core.models import Activity, DocumentTag, Tag
 from esgdesk.core.text import normalize_line
 
 #: separates levels in a tag path: 정책/공정전환 is 공정전환 under 정책
@@ -76,7 +77,18 @@ def attach_tag(
             session.add(existing)
         return False
     session.add(DocumentTag(document_id=document_id, tag_id=tag.id, origin=origin, rule_id=rule_id, author=author))
+    if origin == "manual":  # a rule's tags are the rule's doing, not a person's
+        record_tag_activity(session, "tag", document_id, path, author)
     return True
+
+
+def record_tag_activity(session: Session, action: str, document_id: int, path: str, author: str | None) -> None:
+    """Who tagged or untagged what, for the activity view of a shared archive."""
+    session.add(
+        Activity(
+            author=author or current_user(), action=action, object_kind="document", object_id=document_id, summary=path
+        )
+    )
 
 
 def detach_tag(session: Session, document_id: int, path: str) -> bool:
@@ -87,4 +99,5 @@ def detach_tag(session: Session, document_id: int, path: str) -> bool:
     if existing is None:
         return False
     session.delete(existing)
+    record_tag_activity(session, "untag", document_id, path, None)
     return True
