@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from esgdesk.cli.common import EXIT_OK, iso_or_none, open_archive, print_json
+from esgdesk.cli.common import EXIT_OK, iso_or_none, open_archive, pad, print_json
 from esgdesk.core.models import Activity
 
 
@@ -60,5 +60,7 @@ def cmd_activity(args: argparse.Namespace) -> int:
     for entry in entries:
         at = (entry["at"] or "")[:19].replace("T", " ")
         target = f"{entry['object']} {entry['object_id']}" if entry["object_id"] is not None else entry["object"]
-        print(f"{at}  {entry['author'] or '?':<12}  {entry['action']:<18}  {target:<16}  {entry['summary']}")
+        print(
+            f"{at}  {pad(entry['author'] or '?', 12)}  {pad(entry['action'], 18)}  {pad(target, 16)}  {entry['summary']}"
+        )
     return EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from typing import Any
 
 from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
@@ -36,3 +37,10 @@ def print_json(data: Any) -> None:
 
 def iso_or_none(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns: Hangul and other wide characters take two, so `f"{x:<12}"`
+    would misalign every Korean column."""
+    used = sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+    return text + " " * max(0, width - used)

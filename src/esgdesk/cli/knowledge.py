@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from esgdesk.cli.common import EXIT_OK, open_archive, print_json
+from esgdesk.cli.common import EXIT_OK, open_archive, pad, print_json
 from esgdesk.core.documents import get_document
 from esgdesk.knowledge.store import document_facts
 
@@ -28,5 +28,5 @@ def cmd_facts(args: argparse.Namespace) -> int:
         years = ", ".join(str(year) for year in fact["years"]) or "-"
         industries = ", ".join(fact["industries"]) or "-"
         amounts = ", ".join(amount["text"] for amount in fact["amounts"]) or "-"
-        print(f"{fact['region']:<10} {years:<12} {industries:<24} {amounts}")
+        print(f"{pad(fact['region'], 14)} {pad(years, 12)} {pad(industries, 28)} {amounts}")
     return EXIT_OK
