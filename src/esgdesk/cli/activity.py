@@ -60,7 +60,6 @@ def cmd_activity(args: argparse.Namespace) -> int:
     for entry in entries:
         at = (entry["at"] or "")[:19].replace("T", " ")
         target = f"{entry['object']} {entry['object_id']}" if entry["object_id"] is not None else entry["object"]
-        print(
-            f"{at}  {pad(entry['author'] or '?', 12)}  {pad(entry['action'], 18)}  {pad(target, 16)}  {entry['summary']}"
-        )
+        who, action = pad(entry["author"] or "?", 12), pad(entry["action"], 18)
+        print(f"{at}  {who}  {action}  {pad(target, 16)}  {entry['summary']}")
     return EXIT_OK
