@@ -14,6 +14,7 @@ import datetime as dt
 import errno
 import logging
 import mimetypes
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -55,6 +56,10 @@ AfterCommit = Callable[[Archive, list[int]], None]
 
 logger = logging.getLogger(__name__)
 
+#: the after-import steps (entities, tag rules, index) run for this many documents at a time …
+AFTER_COMMIT_BATCH = 50
+#: … or for what is there after this many seconds
+AFTER_COMMIT_SECONDS = 1.0
 #: zips inside zips are unpacked this many levels deep
 MAX_ZIP_DEPTH = 3
 #: an e-mail's attachments beyond this many are kept out (a mail bomb is not a release)
@@ -160,6 +165,8 @@ class ImportPipeline:
         self.author = current_user()
         #: `import --update`: a release with a known source id replaces the text of the archived one
         self.update = update
+        self._pending_after_commit: list[int] = []
+        self._last_flush = time.monotonic()
         # A custom registry (tests, plug-ins) cannot be sent to the worker, so it parses in this process.
         self._isolate = self.limits.parse_in_worker and registry is None
 
@@ -169,15 +176,20 @@ class ImportPipeline:
         report = ImportReport()
         entries = list(expand_paths(paths))
         disk_full = False
-        for done, entry in enumerate(entries, start=1):
-            if disk_full:
-                report.failed.append(FailedEntry(str(entry.path), "not imported: " + DISK_FULL))
-            else:
-                try:
-                    self._import_entry(entry, report)
-                except _DiskFull:
-                    disk_full = True  # every document so far is whole; the rest is reported, not attempted
-            yield ImportProgress(done=done, total=len(entries), path=str(entry.path), report=report)
+        try:
+            for done, entry in enumerate(entries, start=1):
+                if disk_full:
+                    report.failed.append(FailedEntry(str(entry.path), "not imported: " + DISK_FULL))
+                else:
+                    try:
+                        self._import_entry(entry, report)
+                    except _DiskFull:
+                        disk_full = True  # every document so far is whole; the rest is reported, not attempted
+                self._flush_after_commit(force=False)
+                yield ImportProgress(done=done, total=len(entries), path=str(entry.path), report=report)
+        finally:
+            # also when the batch is cancelled (the generator closed): what was committed gets its entities
+            self._flush_after_commit(force=True)
 
     def _import_entry(self, entry: BatchEntry, report: ImportReport) -> None:
         if entry.error:
@@ -365,6 +377,23 @@ class ImportPipeline:
         self._after_commit([document.id])
 
     def _after_commit(self, document_ids: list[int]) -> None:
+        self._pending_after_commit.extend(document_ids)
+
+    def _flush_after_commit(self, force: bool) -> None:
+        """Run the after-import steps for the documents committed since the last run of them.
+
+        Batched (every AFTER_COMMIT_BATCH documents or AFTER_COMMIT_SECONDS): each step is one transaction for
+        the batch instead of one per document, which roughly doubles import speed; a document is searchable at
+        most a second after it is listed."""
+        pending = self._pending_after_commit
+        if not pending:
+            return
+        due = len(pending) >= AFTER_COMMIT_BATCH or time.monotonic() - self._last_flush >= AFTER_COMMIT_SECONDS
+        if not (force or due):
+            return
+        document_ids = list(dict.fromkeys(pending))
+        pending.clear()
+        self._last_flush = time.monotonic()
         for hook in self.after_commit:
             hook(self.archive, document_ids)
 
