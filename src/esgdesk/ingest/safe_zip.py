@@ -25,6 +25,11 @@ def is_zip(data: bytes) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
+class ZipLimitError(ParseError):
+    """A member exceeds the unpacking limits (size, ratio, total): a possible zip bomb, never tolerated,
+    unlike a merely damaged member that a format may be able to do without."""
+
+
 @dataclass(frozen=True)
 class ZipMember:
     name: str
@@ -77,29 +82,39 @@ class SafeZip:
                 if self._total >= self.limits.max_unpacked_bytes:
                     return
 
-    def read(self, info: zipfile.ZipInfo) -> bytes:
-        limit = self.limits.max_file_bytes
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(info.filename for info in self.infos)
+
+    def getinfo(self, name: str) -> zipfile.ZipInfo:
+        return self._zip.getinfo(name)
+
+    def read(self, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
+        """The member's bytes, checked against its declared sizes and again while inflating.
+
+        Raises ZipLimitError for a limit (size, ratio, total) and ParseError for damage or a password."""
+        limit = self.limits.max_file_bytes if limit is None else limit
         if info.flag_bits & 0x1:
             raise ParseError("the member is encrypted with a password")
         if info.file_size > limit:
-            raise ParseError(f"the member declares {info.file_size:,} bytes, more than the import limit")
+            raise ZipLimitError(f"the member declares {info.file_size:,} bytes, more than the import limit")
         ratio_limit = self.limits.max_compression_ratio * max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and info.file_size > ratio_limit:
-            raise ParseError("the member is compressed suspiciously well (a zip bomb?); it was not unpacked")
+            raise ZipLimitError("the member is compressed suspiciously well (a zip bomb?); it was not unpacked")
         remaining = self.limits.max_unpacked_bytes - self._total
         if info.file_size > remaining:
-            raise ParseError("the zip file unpacks to more than the total limit; the rest was not unpacked")
+            raise ZipLimitError("the zip file unpacks to more than the total limit; the rest was not unpacked")
         out = bytearray()
         try:
             with self._zip.open(info) as member:
                 while chunk := member.read(_READ_CHUNK):
                     out += chunk
                     if len(out) > limit or len(out) > remaining:
-                        raise ParseError(
+                        raise ZipLimitError(
                             "the member inflates beyond what it declares (a zip bomb?); it was not unpacked"
                         )
                     if len(out) > _RATIO_FLOOR and len(out) > ratio_limit:
-                        raise ParseError(
+                        raise ZipLimitError(
                             "the member is compressed suspiciously well (a zip bomb?); it was not unpacked"
                         )
         except ParseError:

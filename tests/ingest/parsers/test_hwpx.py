@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers import hwpx
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hwpx import HwpxParser
@@ -281,7 +282,7 @@ def test_member_that_lies_about_its_size_is_cut_off(monkeypatch: pytest.MonkeyPa
 
 
 def test_total_unpacked_size_is_limited(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hwpx, "MAX_TOTAL_BYTES", 100_000)
+    monkeypatch.setattr(hwpx, "_LIMITS", ImportLimits(max_unpacked_bytes=100_000))
     sections = {f"Contents/section{n}.xml": section_xml("가" * 20_000) for n in range(3)}
     with pytest.raises(ParseError, match="total"):
         parse(package(sections))
@@ -356,7 +357,7 @@ def test_follows_the_parser_contract_and_wins_by_content() -> None:
 
 
 def test_member_count_is_limited(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hwpx, "MAX_MEMBERS", 3)
+    monkeypatch.setattr(hwpx, "_LIMITS", ImportLimits(max_members=3))
     sections = {f"Contents/section{n}.xml": section_xml("가") for n in range(4)}
     with pytest.raises(ParseError, match="members"):
         parse(package(sections))

@@ -30,6 +30,7 @@ from defusedxml import DefusedXmlException
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hwp import ParagraphText, clean_text, layout_table
+from esgdesk.ingest.safe_zip import SafeZip, ZipLimitError
 
 __all__ = ["HwpxParser"]
 
@@ -40,14 +41,7 @@ CONTENT_HPF = "Contents/content.hpf"
 #: Limits for hostile input: the importer-wide container limits, plus a per-member cap.
 _LIMITS = ImportLimits()
 MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = _LIMITS.max_unpacked_bytes
-MAX_RATIO = _LIMITS.max_compression_ratio
-MAX_MEMBERS = _LIMITS.max_members
-#: Small members may legitimately compress very well (a run of empty paragraphs); the ratio check
-#: starts above this size.
-RATIO_FLOOR = 1024 * 1024
 MAX_NESTING = 100
-_READ_CHUNK = 1024 * 1024
 
 _SECTION_NAME = re.compile(r"(?:^|/)section(\d+)\.xml$", re.IGNORECASE)
 
@@ -108,53 +102,30 @@ def local_name(tag: object) -> str:
 
 
 class Package:
-    """Members of an HWPX zip, each read at most once under per-member, ratio and total limits.
-
-    The limits are checked against the sizes the zip declares *and* while reading, because a hostile zip
-    can declare small sizes and still inflate to gigabytes.
-    """
+    """Members of an HWPX zip, read through the importer's SafeZip (declared and actual sizes, ratio, total
+    and member-count limits), with HWPX's own messages: a limit is never tolerated (TooLarge), while a
+    damaged optional member may be done without."""
 
     def __init__(self, data: bytes) -> None:
         try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise _damaged(f"not a readable zip archive: {exc}") from exc
-        names = self._zip.namelist()
-        if len(names) > MAX_MEMBERS:
-            self._zip.close()
-            raise _too_big(f"{len(names)} members")
-        self.names = frozenset(names)
-        self._total = 0
+            self._zip = SafeZip(data, _LIMITS)  # module-level, so tests can tighten it
+        except ParseError as exc:
+            raise _damaged(str(exc)) from exc
+        self.names = self._zip.names
 
     def close(self) -> None:
         self._zip.close()
 
     def read(self, name: str, limit: int | None = None) -> bytes:
-        limit = MAX_MEMBER_BYTES if limit is None else limit
         info = self._zip.getinfo(name)
         if info.flag_bits & 0x1:
             raise ParseError(_MSG_PASSWORD)
-        if info.file_size > limit:
-            raise _too_big(f"{name} declares {info.file_size} bytes")
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _too_big(f"{name} is compressed more than {MAX_RATIO:g}:1")
-        if self._total + info.file_size > MAX_TOTAL_BYTES:
-            raise _too_big("the members read exceed the total limit")
-        out = bytearray()
         try:
-            with self._zip.open(info) as member:
-                while chunk := member.read(_READ_CHUNK):
-                    out += chunk
-                    if len(out) > limit or self._total + len(out) > MAX_TOTAL_BYTES:
-                        raise _too_big(f"{name} inflates beyond its limit")
-        except ParseError:
-            raise
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+            return self._zip.read(info, MAX_MEMBER_BYTES if limit is None else limit)
+        except ZipLimitError as exc:
+            raise _too_big(f"{name}: {exc}") from exc
+        except ParseError as exc:
             raise _damaged(f"{name}: {exc}") from exc
-        except NotImplementedError as exc:
-            raise _damaged(f"{name} uses an unsupported compression method") from exc
-        self._total += len(out)
-        return bytes(out)
 
     def xml(self, name: str) -> Element:
         return parse_xml(self.read(name), name)
