@@ -671,73 +671,181 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="55"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="56"/>
         <source>Reading the files…</source>
         <extracomment>the report (possibly of a cancelled batch) once the batch has stopped</extracomment>
         <translation>파일을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="55"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="56"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="56"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="57"/>
         <source>Importing</source>
         <translation>가져오는 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="78"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="79"/>
         <source>Stopping after the current file…</source>
         <translation>현재 파일을 마친 뒤 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="88"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="89"/>
         <source>File %1 of %2
 %3</source>
         <translation>파일 %1/%2
 %3</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="108"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="109"/>
         <source>(the import stopped)</source>
         <translation>(가져오기가 중단됨)</translation>
     </message>
 </context>
 <context>
+    <name>ImportReason</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="17"/>
+        <source>the file is empty</source>
+        <translation>빈 파일입니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="21"/>
+        <source>no such file or folder</source>
+        <translation>그런 파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="23"/>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="27"/>
+        <source>the file is not text (it holds binary data)</source>
+        <translation>텍스트 파일이 아닙니다 (이진 데이터가 들어 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="32"/>
+        <source>the file is not readable text (it looks like binary data)</source>
+        <translation>읽을 수 있는 텍스트가 아닙니다 (이진 데이터로 보임)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="37"/>
+        <source>the file is not text in any encoding esgdesk knows</source>
+        <translation>esgdesk가 아는 어떤 인코딩으로도 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="42"/>
+        <source>the document holds no text</source>
+        <translation>문서에 텍스트가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="47"/>
+        <source>no text was found in the file</source>
+        <translation>파일에서 텍스트를 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="52"/>
+        <source>the file cannot be read: permission denied</source>
+        <translation>파일을 읽을 수 없습니다: 권한이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="57"/>
+        <source>the file is larger than the import limit</source>
+        <translation>파일이 가져오기 크기 제한보다 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="62"/>
+        <source>the PDF is protected by a password</source>
+        <translation>암호가 걸린 PDF입니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="67"/>
+        <source>the PDF is damaged or incomplete</source>
+        <translation>PDF가 손상되었거나 불완전합니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="72"/>
+        <source>the Word file is damaged</source>
+        <translation>Word 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="77"/>
+        <source>reading the file took too long and was stopped</source>
+        <translation>파일을 읽는 데 너무 오래 걸려 중단했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="82"/>
+        <source>the reader stopped on this file (out of memory?)</source>
+        <translation>이 파일을 읽다가 중단되었습니다 (메모리 부족?)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="87"/>
+        <source>esgdesk cannot read this kind of file</source>
+        <translation>esgdesk가 읽을 수 없는 종류의 파일입니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="92"/>
+        <source>its path climbs out of the zip file; it was not read</source>
+        <translation>경로가 zip 파일 밖을 가리켜 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="97"/>
+        <source>compressed suspiciously well (a zip bomb?)</source>
+        <translation>압축률이 비정상적으로 높습니다 (zip 폭탄?)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="102"/>
+        <source>inflates beyond its declared size (a zip bomb?)</source>
+        <translation>압축을 풀면 선언된 크기를 넘습니다 (zip 폭탄?)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="107"/>
+        <source>the disk holding the archive is full</source>
+        <translation>보관함이 있는 디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reasons.py" line="112"/>
+        <source>not imported: the disk is full</source>
+        <translation>가져오지 않음: 디스크가 가득 찼습니다</translation>
+    </message>
+</context>
+<context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="135"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="136"/>
         <source>Import finished</source>
         <translation>가져오기 완료</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="139"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="140"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="145"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="146"/>
         <source>Cancelled after %1 of %2 files.</source>
         <translation>파일 %2개 중 %1개를 처리한 뒤 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="153"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="154"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="153"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="154"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="160"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="161"/>
         <source>Failed (%1)</source>
         <translation>실패 (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/import_flow.py" line="169"/>
+        <location filename="../../src/esgdesk/ui/import_flow.py" line="171"/>
         <source>Duplicates (%1)</source>
         <translation>중복 (%1)</translation>
     </message>

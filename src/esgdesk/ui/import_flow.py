@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from esgdesk.core.archive import Archive
 from esgdesk.ingest.pipeline import FailedEntry, ImportPipeline, ImportProgress, ImportReport
 from esgdesk.ui.operations import Operation
+from esgdesk.ui.reasons import translated_reason
 
 
 class ImportController(QObject):
@@ -159,9 +160,10 @@ class ImportSummaryDialog(QDialog):
         if report.failed:
             group = QTreeWidgetItem(self.details, [self.tr("Failed (%1)").replace("%1", str(len(report.failed)))])
             for failure in report.failed:
-                item = QTreeWidgetItem(group, [Path(failure.path).name, failure.error])
+                reason = translated_reason(failure.error)
+                item = QTreeWidgetItem(group, [Path(failure.path).name, reason])
                 item.setToolTip(0, failure.path)
-                item.setToolTip(1, failure.error)
+                item.setToolTip(1, reason if reason == failure.error else f"{reason}\n{failure.error}")
                 self._failure_items.append(item)
             group.setExpanded(True)
         if report.duplicates:
