@@ -7,6 +7,7 @@ the analyst can find the new wording, select it and re-attach the note there.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,15 @@ def color_icon(color: str | None, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color) if color and QColor(color).isValid() else QColor(140, 200, 255))
     return QIcon(pixmap)
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(\*\*|__|`|^#{1,6}\s+|^\s*[-*+]\s+|^\s*>\s?)", re.MULTILINE)
+
+
+def plain_markdown(text: str) -> str:
+    """A note's words without its Markdown marks, for one line in a list (the editor's preview renders it)."""
+    return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
 
 
 def _short(text: str, limit: int) -> str:
@@ -214,7 +224,7 @@ class AnnotationsPanel(QWidget):
             quote = _short(view.quote, 90)
             text = self.tr("Orphaned — “%1”").replace("%1", quote) if view.orphaned else f"“{quote}”"
             if view.note:
-                text += "\n" + _short(view.note, 120)
+                text += "\n" + _short(plain_markdown(view.note), 120)
             text += "\n" + byline(view.author, view.created_at)
             item = QListWidgetItem(color_icon(view.color), text, self.list)
             item.setData(VIEW_ROLE, view)
