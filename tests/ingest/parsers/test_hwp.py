@@ -14,6 +14,7 @@ from pathlib import Path
 
 import olefile
 import pytest
+from parser_fuzzing import flipped_bytes, parse_or_refuse
 
 from esgdesk.ingest.parsers import hwp
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
@@ -225,18 +226,7 @@ def test_mutated_fixtures_only_ever_raise_parse_error() -> None:
     for path in ALL_FIXTURES:
         original = path.read_bytes()
         for _ in range(25):
-            data = bytearray(original)
-            for _ in range(rng.randint(1, 30)):
-                data[rng.randrange(len(data))] = rng.randrange(256)
-            source = SourceInput(path.name, bytes(data))
-            parser.score(source)
-            try:
-                documents = parser.parse(source)
-            except ParseError:
-                continue
-            for document in documents:
-                assert not BAD_CONTROLS.search(document.body)
-                assert not PRIVATE_USE.search(document.body)
+            parse_or_refuse(parser, path.name, flipped_bytes(original, rng, 30), private_use=False)
 
 
 def record(tag: int, level: int, payload: bytes) -> bytes:
