@@ -101,7 +101,7 @@ echo "bundle unpacked:  $(du -sh "$DIST/esgdesk" | cut -f1)  ($(find "$DIST/esgd
 echo "bundle as .tar.gz would be about: $(tar -C "$DIST" -czf - esgdesk | wc -c | awk '{printf "%.0f MB", $1/1048576}')"
 echo "largest parts:"
 du -s "$DIST"/esgdesk/_internal/* "$DIST"/esgdesk/_internal/PySide6/Qt/lib/* 2>/dev/null \
-  | sort -rn | head -12 | awk '{printf "  %6.1f MB  %s\n", $1/1024, $2}'
+  | sort -rn | awk 'NR <= 12 {printf "  %6.1f MB  %s\n", $1/1024, $2}'
 # The issue's aim is 150 MB; ICU (36 MB, linked by Qt Core) keeps the stock-Qt bundle at ~180 MB (see
 # installer/README.md, "Size"). The limit guards against growth from here.
 limit_mb=${BUNDLE_LIMIT_MB:-200}  # 179 MB without, about 190 MB with the PostgreSQL driver
