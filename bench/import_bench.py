@@ -45,7 +45,7 @@ REGIONS = [
 ]
 INDUSTRIES = ["시멘트", "반도체", "철강", "석유화학", "자동차 부품", "조선", "석탄화력 발전", "이차전지"]
 MINISTRIES = ["산업통상자원부", "환경부", "고용노동부", "국토교통부", "중소벤처기업부"]
-HWPX_FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "hwpx" / "Table.hwpx"
+HWPX_FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "hwpx" / "Table.hwpx"
 
 
 def release_lines(index: int, rng: random.Random) -> list[str]:

@@ -44,7 +44,7 @@ from esgdesk.search.index import index_documents
 from esgdesk.search.service import search
 
 SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
+    Path(__file__).resolve().parents[1] / "resources" / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
 )
 QUERIES = ["탄소중립", "공정전환", "지역 주도", "산업구조 -석탄", "title:지원", "충청북도 OR 강원도", "일자리 감소"]
 TAGS = ["공정전환", "정책/탄소중립", "정책/지역", "후속조치", "검토완료"]

@@ -11,10 +11,7 @@ import pytest
 # Qt must never look for a display in tests; set before any test module imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-#: ../shared beside the project (read-only; CI lays it there too)
-SHARED = PROJECT_ROOT.parent / "shared"
-SAMPLE = SHARED / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
+from fixture_paths import FIXTURES, PROJECT_ROOT, SAMPLE, fixture_path  # noqa: F401  (re-exported)
 
 
 @pytest.fixture

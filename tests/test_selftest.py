@@ -16,9 +16,9 @@ import pytest
 
 from esgdesk import selftest
 from esgdesk.core.paths import resource_path
+from fixture_paths import SAMPLE as SHARED_SAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
 STEP_LINE = re.compile(r"^(ok|FAIL|skip)\s+(\w+)\s+[\d.]+ s\s+(.*)$")
 
 

@@ -8,18 +8,11 @@ One test in test_packet.py goes through the extractor on purpose.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from sqlmodel import delete
 
 from esgdesk.briefing.templates import PacketOptions
-
-SAMPLE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "samples"
-    / "press-release-2023-04-28-motie-just-transition.txt"
-)
+from fixture_paths import SAMPLE
 
 #: (region, code, years, industries, amounts, sentence start words) as the sample states them
 SAMPLE_FACTS = [

@@ -7,13 +7,7 @@ from pathlib import Path
 import pytest
 
 from esgdesk.cli.main import main
-
-SAMPLE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "samples"
-    / "press-release-2023-04-28-motie-just-transition.txt"
-)
+from fixture_paths import SAMPLE
 
 
 @pytest.fixture(scope="module")

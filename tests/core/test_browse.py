@@ -90,7 +90,6 @@ def test_rows_and_status(archive: Archive) -> None:
 
 
 def test_highlight_terms_follow_the_query_language() -> None:
-    pytest.importorskip("esgdesk.search.query")
     terms = browse.highlight_terms('탄소중립을 -폐지 "지역 주도"')
     assert "지역 주도" in terms and "탄소중립을" in terms and "폐지" not in terms
     assert browse.highlight_terms('"unclosed') == []

@@ -20,9 +20,9 @@ from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParseError, SourceInput
 from esgdesk.ingest.pipeline import ImportPipeline, run_import
 from esgdesk.ingest.worker import ParseWorker
+from fixture_paths import fixture_path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-HWPX_TABLE = SHARED / "fixtures" / "hwpx" / "Table.hwpx"
+HWPX_TABLE = fixture_path("hwpx", "Table.hwpx")
 TITLE = "2026년 지역 공정전환 지원사업 선정 결과"
 RELEASE_LINES = [
     "보도자료",

@@ -15,8 +15,9 @@ from esgdesk.core.documents import document_details
 from esgdesk.core.models import Document
 from esgdesk.core.paths import korean_font_paths
 from esgdesk.ingest.pipeline import run_import
+from fixture_paths import fixture_path
 
-HWPX_FIXTURE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "hwpx" / "Table.hwpx"
+HWPX_FIXTURE = fixture_path("hwpx", "Table.hwpx")
 TITLE = "석탄화력 폐지 지역 공정전환 지원 확대"
 LINES = [
     "보도자료",

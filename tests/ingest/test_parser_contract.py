@@ -17,11 +17,10 @@ from hypothesis import strategies as st
 from esgdesk.ingest.parsers import Parser, default_registry
 from esgdesk.ingest.parsers.base import ParseError, SourceInput
 from esgdesk.ingest.worker import parse_source
+from fixture_paths import SAMPLE, fixture_path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SAMPLE = SHARED / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
-HWP_FIXTURES = sorted((SHARED / "fixtures" / "hwp").glob("*.hwp"))
-HWPX_FIXTURES = sorted((SHARED / "fixtures" / "hwpx").glob("*.hwpx"))
+HWP_FIXTURES = sorted(fixture_path("hwp").glob("*.hwp"))
+HWPX_FIXTURES = sorted(fixture_path("hwpx").glob("*.hwpx"))
 _BAD_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff\ufffd]")
 
 
@@ -44,8 +43,8 @@ def samples() -> dict[str, tuple[str, bytes]]:
     return {
         "text": ("text", SAMPLE.read_bytes()),
         "html": ("html", html),
-        "hwp": ("hwp", (SHARED / "fixtures" / "hwp" / "source.hwp").read_bytes()),
-        "hwpx": ("hwpx", (SHARED / "fixtures" / "hwpx" / "Table.hwpx").read_bytes()),
+        "hwp": ("hwp", fixture_path("hwp", "source.hwp").read_bytes()),
+        "hwpx": ("hwpx", fixture_path("hwpx", "Table.hwpx").read_bytes()),
         "pdf": ("pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
         "docx": ("docx", docx_bytes()),
         "feed": ("feed", feed),

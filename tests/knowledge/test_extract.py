@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,18 +11,14 @@ from esgdesk.knowledge.dates import find_dates, find_years
 from esgdesk.knowledge.extract import extract
 from esgdesk.knowledge.facts import summarise
 from esgdesk.knowledge.programmes import normalise
+from fixture_paths import SAMPLE
 
-SAMPLE = (
-    Path(__file__).resolve().parents[3] / "shared" / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
-)
 TRAILER = "(산업통상자원부, 2023.04.28)"
 D = dt.date
 
 
 @pytest.fixture(scope="module")
 def sample():
-    if not SAMPLE.exists():
-        pytest.skip("shared sample not present")
     raw = SAMPLE.read_text(encoding="utf-8")
     body = raw[raw.index("탄소중립은 기존") : raw.index(TRAILER) + len(TRAILER)]
     return extract(body, D(2023, 4, 28))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
+from esgdesk.core.paths import resource_path
 from esgdesk.knowledge.gazetteer import gazetteer
 
-MAPS = Path(__file__).resolve().parents[3] / "shared" / "data" / "maps"
+MAPS = resource_path("data", "maps")
 D = dt.date
 
 
@@ -23,7 +23,6 @@ def test_counts_of_current_local_governments() -> None:
     assert kinds.count("gu") == 70  # 69 자치구 until 2026-06-30, then 인천 중구·동구 → 제물포구·영종구 + 검단구
 
 
-@pytest.mark.skipif(not MAPS.is_dir(), reason="shared maps not present")
 def test_every_map_polygon_joins_a_region() -> None:
     codes = {c for r in gazetteer().regions.values() for v in r.versions for c in v.map_codes}
     for name, key in (

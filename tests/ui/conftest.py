@@ -16,12 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from esgdesk.core.archive import Archive
 from esgdesk.ingest.pipeline import run_import
-
-SAMPLE = (
-    Path(__file__).resolve().parents[3] / "shared" / "samples" / "press-release-2023-04-28-motie-just-transition.txt"
-)
-if not SAMPLE.exists():  # a checkout outside the shared workspace
-    SAMPLE = Path("/work/shared/samples/press-release-2023-04-28-motie-just-transition.txt")
+from fixture_paths import SAMPLE
 
 
 def _index_hooks() -> list:

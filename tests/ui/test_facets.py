@@ -12,8 +12,6 @@ from esgdesk.core.browse import Scope, ScopeKind
 from esgdesk.ingest.pipeline import run_import
 from esgdesk.ui.main_window import MainWindow
 
-pytest.importorskip("esgdesk.search.service")
-
 #: a second release, read with entity extraction, naming 충청남도 당진시; a search for 석탄화력 finds only it
 OTHER = """환경부, 충청남도 석탄화력 폐지 지역 공정전환 지원 확대
 

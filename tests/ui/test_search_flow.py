@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from esgdesk.ui.main_window import MainWindow
-
-pytest.importorskip("esgdesk.search.service")
 
 
 def test_typing_a_korean_word_searches_and_highlights(qtbot, window: MainWindow, type_text) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""HWP 5.0 parser: real Hangul files from hwplib's samples (../shared/fixtures/hwp, Apache-2.0, see its
+"""HWP 5.0 parser: real Hangul files from hwplib's samples (tests/fixtures/hwp, Apache-2.0, see its
 NOTICE.md), flag-patched copies of them, and synthetic records for what no fixture covers (distribution
 documents, hostile sizes)."""
 
@@ -19,11 +19,12 @@ from parser_fuzzing import flipped_bytes, parse_or_refuse
 from esgdesk.ingest.parsers import hwp
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hwp import HwpParser
+from fixture_paths import fixture_path
 
-FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "hwp"
+FIXTURES = fixture_path("hwp")
 ALL_FIXTURES = sorted(FIXTURES.glob("*.hwp"))
 
-pytestmark = pytest.mark.skipif(not ALL_FIXTURES, reason="../shared/fixtures/hwp is not available")
+pytestmark = pytest.mark.skipif(not ALL_FIXTURES, reason="tests/fixtures/hwp is missing")
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 BAD_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -1,4 +1,4 @@
-"""HWPX parser: real files from hwpxlib's tests (../shared/fixtures/hwpx, Apache-2.0, see its NOTICE.md),
+"""HWPX parser: real files from hwpxlib's tests (tests/fixtures/hwpx, Apache-2.0, see its NOTICE.md),
 repackaged copies of them, and hostile zips and XML built here."""
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers import hwpx
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hwpx import HwpxParser
+from fixture_paths import fixture_path
 
-FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "hwpx"
+FIXTURES = fixture_path("hwpx")
 ALL_FIXTURES = sorted(FIXTURES.glob("*.hwpx"))
 
-pytestmark = pytest.mark.skipif(not ALL_FIXTURES, reason="../shared/fixtures/hwpx is not available")
+pytestmark = pytest.mark.skipif(not ALL_FIXTURES, reason="tests/fixtures/hwpx is missing")
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 BAD_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
