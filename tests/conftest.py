@@ -47,7 +47,7 @@ def _no_user_archive(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 POSTGRES_VARIABLE = "ESGDESK_TEST_POSTGRES"
 #: the throwaway database the tests make beside the one the variable names (and drop at the end)
-TEST_DATABASE = "esgdesk_pytest"
+TEST_DATABASE = os.environ.get("ESGDESK_TEST_DATABASE", "esgdesk_pytest")  # several runs can share a server
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
@@ -79,7 +79,7 @@ def postgres_url() -> Iterator[str]:
         connection.execute(text(f"DROP DATABASE IF EXISTS {TEST_DATABASE} WITH (FORCE)"))
         connection.execute(text(f"CREATE DATABASE {TEST_DATABASE} ENCODING 'UTF8' TEMPLATE template0"))
     url = make_url(given).set(database=TEST_DATABASE).render_as_string(hide_password=False)
-    Archive.open(f"{url}?files={Path(os.environ.get('TMPDIR', '/tmp')) / 'esgdesk-pytest-files'}").close()
+    Archive.open(f"{url}?files={Path(os.environ.get('TMPDIR', '/tmp')) / f'{TEST_DATABASE}-files'}").close()
     yield url
     with admin.connect() as connection:
         connection.execute(text(f"DROP DATABASE IF EXISTS {TEST_DATABASE} WITH (FORCE)"))
