@@ -11,7 +11,12 @@ import pytest
 # Qt must never look for a display in tests; set before any test module imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The application put together as the CLI and the GUI do it: entities, tag rules and the search index follow the
+# change queue (a test of the queue without subscribers unsubscribes them itself).
+from esgdesk.library import derived
 from fixture_paths import FIXTURES, PROJECT_ROOT, SAMPLE, fixture_path  # noqa: F401  (re-exported)
+
+derived.install()
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def test_the_cli_runs_without_loading_qt(tmp_path: Path) -> None:
     code = (
         "import sys; from esgdesk.cli import main; "
         f"main(['--archive', {str(tmp_path / 'a')!r}, 'info', '--json']); "
-        "import esgdesk.ingest.pipeline, esgdesk.core.documents; "
+        "import esgdesk.ingest.pipeline, esgdesk.library.documents; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

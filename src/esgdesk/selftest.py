@@ -88,12 +88,12 @@ def step_resources(context: Context) -> str:
 
 def step_import(context: Context) -> str:
     """A new archive (runs every migration), then the real release parsed in the worker process."""
-    from esgdesk.core.archive import Archive
-    from esgdesk.ingest.pipeline import run_import
+    from esgdesk.library.importing import import_paths
+    from esgdesk.library.opening import open_archive
 
-    archive = Archive.open(context.workdir / "archive")
+    archive = open_archive(context.workdir / "archive")
     context.archive = archive
-    report = run_import(archive, [resource_path("samples", REAL_SAMPLE)], after_commit=_hooks_with_indexing())
+    report = import_paths(archive, [resource_path("samples", REAL_SAMPLE)])
     if report.failed:
         raise SelfTestFailure("; ".join(f"{Path(f.path).name}: {f.error}" for f in report.failed))
     releases = [entry for entry in report.imported if entry.kind == "press release"]
@@ -126,16 +126,6 @@ def _parse_worker_pid() -> int | None:
         if process is not None and process.is_alive():
             return int(process.pid)
     return None
-
-
-def _hooks_with_indexing() -> list:
-    """The pipeline's own after-commit hooks, with search indexing added if they do not index yet: the documents
-    must be searchable as soon as the import returns (older pipelines left indexing to the GUI)."""
-    from esgdesk.ingest.pipeline import default_after_commit
-    from esgdesk.search.index import index_documents
-
-    hooks = default_after_commit()
-    return hooks if index_documents in hooks else [*hooks, index_documents]
 
 
 def step_knowledge(context: Context) -> str:

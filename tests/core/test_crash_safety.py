@@ -19,9 +19,9 @@ import pytest
 from sqlmodel import select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.check import check_archive
 from esgdesk.core.files import sha256_hex
 from esgdesk.core.models import Document, DocumentFile, SourceFile
+from esgdesk.library.check import check_archive
 
 #: the kill test's batch; CI may raise it (ESGDESK_CRASH_FILES=500) — the default keeps the suite fast
 FILES = int(os.environ.get("ESGDESK_CRASH_FILES", "45"))
@@ -32,14 +32,13 @@ CHILD = r"""
 import sys
 from esgdesk.core.archive import Archive
 from esgdesk.ingest.limits import ImportLimits
-from esgdesk.ingest.pipeline import ImportPipeline, default_after_commit
-from esgdesk.search.index import index_documents
+from esgdesk.ingest.pipeline import ImportPipeline
+from esgdesk.library import derived
 
 if __name__ == "__main__":
     archive = Archive.open(sys.argv[1], lock_timeout=60)
-    pipeline = ImportPipeline(
-        archive, limits=ImportLimits(parse_in_worker=False), after_commit=[*default_after_commit(), index_documents]
-    )
+    derived.install()
+    pipeline = ImportPipeline(archive, limits=ImportLimits(parse_in_worker=False))
     failed = 0
     for progress in pipeline.run(sys.argv[2:]):
         print(progress.done, flush=True)
@@ -150,9 +149,9 @@ def _small_disk(folder: Path, size: str) -> Path:
 
 def test_a_full_disk_leaves_the_archive_consistent(tmp_path: Path) -> None:
     from esgdesk.core.backup import BackupError, create_backup
-    from esgdesk.core.bundle import BundleError, export_bundle, import_bundle
     from esgdesk.ingest.limits import ImportLimits
     from esgdesk.ingest.pipeline import run_import
+    from esgdesk.library.bundle import BundleError, export_bundle, import_bundle
 
     disk = _small_disk(tmp_path / "disk", "1m")
     try:
@@ -178,7 +177,7 @@ def test_a_full_disk_leaves_the_archive_consistent(tmp_path: Path) -> None:
         assert not list(archive.backups_dir.glob(".partial-*"))
         source = Archive.open(tmp_path / "source")
         _make_batch(tmp_path / "small", 3)
-        run_import(source, [tmp_path / "small"], limits=ImportLimits(parse_in_worker=False), after_commit=[])
+        run_import(source, [tmp_path / "small"], limits=ImportLimits(parse_in_worker=False))
         (disk / "filler").write_bytes(b"")
         with pytest.raises((BundleError, BackupError)):
             bundle = export_bundle(source, tmp_path / "b.esgd").path

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from esgdesk.core import db
 from esgdesk.core.archive import Archive
-from esgdesk.core.documents import archive_counts, document_details
+from esgdesk.library.documents import archive_counts, document_details
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "archive-0001"
 
@@ -46,7 +46,7 @@ def test_the_upgraded_archive_works_for_new_features(tmp_path: Path) -> None:
 
     from esgdesk.core.errors import EditConflictError
     from esgdesk.core.models import Tag
-    from esgdesk.core.tagging import rename_tag
+    from esgdesk.library.tagging import rename_tag
 
     shutil.copytree(FIXTURE, tmp_path / "archive")
     with Archive.open(tmp_path / "archive") as archive:
@@ -67,9 +67,9 @@ def test_a_bundle_written_before_tag_versions_still_imports(tmp_path: Path, arch
     import json
     import zipfile
 
-    from esgdesk.core.bundle import export_bundle, import_bundle
     from esgdesk.core.tags import attach_tag
     from esgdesk.ingest.pipeline import run_import
+    from esgdesk.library.bundle import export_bundle, import_bundle
 
     run_import(archive, [sample_path])
     with archive.writing("tag"), archive.session() as session:

@@ -14,10 +14,10 @@ import pytest
 from sqlmodel import select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.browse import copy_original
 from esgdesk.core.files import safe_file_name
 from esgdesk.core.models import SourceFile
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.browse import copy_original
 
 HOSTILE_NAMES = [
     "$(touch x).txt",

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlmodel import func, select
-from test_bundle import populate, snapshot
+from library.test_bundle import populate, snapshot
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.bundle import export_bundle, import_bundle
 from esgdesk.core.db import head_revision
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.models import Activity, Document
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.bundle import export_bundle, import_bundle
 from esgdesk.notes.annotations import create_annotation, get_document_note, set_document_note, update_annotation
 from esgdesk.notes.errors import ConflictError
 from esgdesk.search.service import close_index, search

@@ -14,12 +14,12 @@ import docx
 import pytest
 from sqlmodel import select
 
-from esgdesk.core.documents import document_details
 from esgdesk.core.models import Document
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParseError, SourceInput
 from esgdesk.ingest.pipeline import ImportPipeline, run_import
 from esgdesk.ingest.worker import ParseWorker
+from esgdesk.library.documents import document_details
 from fixture_paths import fixture_path
 
 HWPX_TABLE = fixture_path("hwpx", "Table.hwpx")

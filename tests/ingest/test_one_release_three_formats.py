@@ -11,10 +11,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from sqlmodel import select
 
-from esgdesk.core.documents import document_details
 from esgdesk.core.models import Document
 from esgdesk.core.paths import korean_font_paths
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.documents import document_details
 from fixture_paths import fixture_path
 
 HWPX_FIXTURE = fixture_path("hwpx", "Table.hwpx")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from esgdesk.core.documents import document_details
 from esgdesk.core.models import Document, DocumentKind
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.documents import document_details
 
 TITLE = "탄소중립에 따른 위기, 지역 주도 준비 지원"
 SOURCE_URL_START = "https://www.korea.kr/briefing/pressReleaseView.do?newsId=156565174&pageIndex=21"

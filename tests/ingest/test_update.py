@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlmodel import select
 
 from esgdesk.cli import main
-from esgdesk.core.documents import document_details
 from esgdesk.core.models import DocumentRevision
 from esgdesk.ingest.pipeline import ImportPipeline, run_import
+from esgdesk.library.documents import document_details
 from esgdesk.notes.annotations import create_annotation, list_annotations
 
 

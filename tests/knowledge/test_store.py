@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlmodel import select
 
 from esgdesk.cli import main
-from esgdesk.core.documents import document_details
 from esgdesk.core.models import Document, DocumentKind, Organization
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.documents import document_details
 
 NINE_REGIONS = [
     "충청북도",

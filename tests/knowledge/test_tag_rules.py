@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from esgdesk.cli import main
-from esgdesk.core.documents import document_details
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.knowledge.tag_rules import add_rule, apply_rules, remove_rule, rule_matches
+from esgdesk.library.documents import document_details
 
 TEXT = "충청북도는 시멘트 산업과 반도체 산업이 밀집해 탄소중립 전환에 취약하다. Just Transition 지원."
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from esgdesk.core.documents import get_document
 from esgdesk.core.models import Annotation, DocumentRevision
 from esgdesk.core.text import content_hash, normalize_text
+from esgdesk.library.documents import get_document
 from esgdesk.notes.annotations import create_annotation, list_annotations
 from esgdesk.notes.revisions import revise_document
 

@@ -16,15 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from esgdesk.core.archive import Archive
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.search.service import close_index
 from fixture_paths import SAMPLE
-
-
-def _index_hooks() -> list:
-    try:
-        from esgdesk.search.index import index_documents
-    except ImportError:
-        return []
-    return [index_documents]
 
 
 @pytest.fixture(scope="session")
@@ -32,14 +25,9 @@ def sample_archive_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample imported once through the real pipeline; each test gets its own copy (migrations take ~2 s)."""
     root = tmp_path_factory.mktemp("template") / "archive"
     archive = Archive.open(root)
-    report = run_import(archive, [SAMPLE], after_commit=_index_hooks())
+    report = run_import(archive, [SAMPLE])
     assert report.imported and not report.failed
-    try:
-        from esgdesk.search.service import close_index
-
-        close_index(archive)
-    except ImportError:
-        pass
+    close_index(archive)
     archive.close()
     return root
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from esgdesk.core import browse
 from esgdesk.core.archive import Archive
-from esgdesk.core.browse import SortKey
-from esgdesk.core.documents import document_details
+from esgdesk.library import browse
+from esgdesk.library.browse import SortKey
+from esgdesk.library.documents import document_details
 from esgdesk.ui.document_table import COLUMNS, ID_ROLE, DocumentTableModel
 
 TITLE = "탄소중립에 따른 위기, 지역 주도 준비 지원"

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.browse import Scope, ScopeKind
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.browse import Scope, ScopeKind
 from esgdesk.ui.main_window import MainWindow
 
 #: a second release, read with entity extraction, naming 충청남도 당진시; a search for 석탄화력 finds only it
@@ -23,13 +23,11 @@ OTHER = """환경부, 충청남도 석탄화력 폐지 지역 공정전환 지�
 
 @pytest.fixture
 def two_releases(archive_dir: Path, tmp_path: Path) -> Path:
-    from esgdesk.ingest.pipeline import default_after_commit
-
     release = tmp_path / "other.txt"
     release.write_text(OTHER, encoding="utf-8")
     archive = Archive.open(archive_dir)
     try:
-        report = run_import(archive, [release], after_commit=default_after_commit())
+        report = run_import(archive, [release])
         assert report.imported, report.failed
     finally:
         try:

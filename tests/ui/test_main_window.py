@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
 
-from esgdesk.core import browse
-from esgdesk.core.browse import ScopeKind
+from esgdesk.library import browse
+from esgdesk.library.browse import ScopeKind
 from esgdesk.ui.main_window import MainWindow
 
 TITLE = "탄소중립에 따른 위기, 지역 주도 준비 지원"

@@ -8,8 +8,8 @@ from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from esgdesk.core import tagging
-from esgdesk.core.collections import list_collections
+from esgdesk.library import tagging
+from esgdesk.library.collections import list_collections
 from esgdesk.notes.annotations import list_annotations
 from esgdesk.ui.main_window import MainWindow
 

@@ -7,10 +7,10 @@ import json
 import os
 import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
-from esgdesk.core.paths import archive_location
+if TYPE_CHECKING:
+    from esgdesk.core.archive import Archive
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -18,12 +18,18 @@ EXIT_CANNOT_RUN = 2
 
 
 def open_archive(args: argparse.Namespace) -> Archive:
-    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing."""
-    return Archive.open(archive_location(args.archive), lock_timeout=lock_timeout())
+    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing. Changes a killed
+    process left in the queue are applied on the way in (library/opening.py)."""
+    from esgdesk.core.paths import archive_location
+    from esgdesk.library.opening import open_archive as open_for_use
+
+    return open_for_use(archive_location(args.archive), lock_timeout=lock_timeout())
 
 
 def lock_timeout() -> float:
     """How long to wait for another writer; ESGDESK_LOCK_TIMEOUT (seconds) overrides the default."""
+    from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT
+
     try:
         return float(os.environ.get("ESGDESK_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
     except ValueError:

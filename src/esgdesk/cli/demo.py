@@ -51,8 +51,8 @@ def sample_paths() -> list[Path]:
 def cmd_demo(args: argparse.Namespace) -> int:
     from esgdesk.briefing.service import Selection, export_packet
     from esgdesk.briefing.templates import PacketOptions
-    from esgdesk.core.archive import Archive
-    from esgdesk.ingest.pipeline import run_import
+    from esgdesk.library.importing import import_paths
+    from esgdesk.library.opening import open_archive
     from esgdesk.search.service import close_index
 
     folder = Path(args.dir).expanduser().resolve()
@@ -64,11 +64,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"Importing {len(samples)} bundled sample release(s) — {len(samples) - len(fictitious)} real, "
         f"{len(fictitious)} written for the demo and marked as fictitious in their text …"
     )
-    archive = Archive.open(archive_dir)
+    archive = open_archive(archive_dir)
     try:
         # The search index is filled as each document commits, as the app does, so `esgdesk search` and the
         # app's search box find the demo documents at once.
-        report = run_import(archive, samples, after_commit=_hooks_with_indexing())
+        report = import_paths(archive, samples)
         for failure in report.failed:
             print(f"esgdesk: cannot import {failure.path}: {failure.error}", file=sys.stderr)
         documents = _documents(archive)
@@ -123,16 +123,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     code = run_app(str(archive_dir))
     return code or status
-
-
-def _hooks_with_indexing() -> list:
-    """The pipeline's own after-commit hooks, with search indexing added if they do not index yet: the documents
-    must be searchable as soon as the import returns (older pipelines left indexing to the GUI)."""
-    from esgdesk.ingest.pipeline import default_after_commit
-    from esgdesk.search.index import index_documents
-
-    hooks = default_after_commit()
-    return hooks if index_documents in hooks else [*hooks, index_documents]
 
 
 def _documents(archive) -> list[dict[str, object]]:  # archive: Archive

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from esgdesk.cli.common import EXIT_OK, open_archive, pad, print_json
-from esgdesk.core.documents import get_document
 from esgdesk.knowledge.store import document_facts
+from esgdesk.library.documents import get_document
 
 
 def register(commands: argparse._SubParsersAction) -> None:

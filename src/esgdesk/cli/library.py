@@ -68,7 +68,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from esgdesk.core.documents import list_documents
+    from esgdesk.library.documents import list_documents
 
     documents = list_documents(open_archive(args), limit=args.limit)
     if args.json:
@@ -80,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from esgdesk.core.documents import document_details
+    from esgdesk.library.documents import document_details
 
     details = document_details(open_archive(args), args.id)
     if args.json:
@@ -109,7 +109,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from esgdesk.core.documents import archive_counts
+    from esgdesk.library.documents import archive_counts
 
     counts = archive_counts(open_archive(args))
     if args.json:

@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from esgdesk.core.check import check_archive, exit_code
+    from esgdesk.library.check import check_archive, exit_code
 
     report = check_archive(open_archive(args), repair=args.repair)
     if args.json:
@@ -102,7 +102,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    from esgdesk.core.bundle import export_bundle
+    from esgdesk.library.bundle import export_bundle
 
     report = export_bundle(open_archive(args), Path(args.file), query=args.query)
     if args.json:
@@ -115,7 +115,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    from esgdesk.core.bundle import describe, import_bundle
+    from esgdesk.library.bundle import describe, import_bundle
 
     report = import_bundle(open_archive(args), Path(args.file))
     if args.json:

@@ -1,4 +1,5 @@
-"""`tag`, `untag` and `rules`: organising documents by hand and by rule."""
+"""`tag`, `untag` and `rules`: organising documents by hand and by rule, through the same library functions
+the desktop app calls (library/tagging.py), which queue the index's changes in the same transaction."""
 
 from __future__ import annotations
 
@@ -6,22 +7,13 @@ import argparse
 import sys
 
 from esgdesk.cli.common import EXIT_OK, open_archive, print_json
-from esgdesk.core.documents import get_document
-from esgdesk.core.lock import current_user
-from esgdesk.core.tags import attach_tag, detach_tag
-from esgdesk.knowledge.tag_rules import (
-    FIELDS,
-    MATCH_KINDS,
-    add_rule,
-    apply_rules,
-    list_rules,
-    remove_rule,
-    tag_entities,
-)
-from esgdesk.search.index import SearchIndex, index_documents
+
+#: the rule choices, repeated here so that `--help` does not import the rules engine (kept equal by a test)
+MATCH_KINDS = ("any", "all", "phrase", "regex", "fuzzy")
+FIELDS = ("all", "title", "body", "ministry")
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tag = commands.add_parser("tag", help="tag a document (levels separated by /: 정책/공정전환)")
     tag.add_argument("id", type=int, metavar="ID")
     tag.add_argument("tags", nargs="+", metavar="TAG")
@@ -58,76 +50,64 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.writing("tag"), archive.session() as session:
-        get_document(session, args.id)
-        for tag in args.tags:
-            attach_tag(session, args.id, tag, author=current_user())
-        session.commit()
-    index_documents(archive, [args.id])  # `tag:` queries and the tags field see the change at once
+    from esgdesk.library.tagging import tag_documents
+
+    tag_documents(open_archive(args), [args.id], args.tags)
     return EXIT_OK
 
 
 def cmd_untag(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.writing("untag"), archive.session() as session:
-        get_document(session, args.id)
-        for tag in args.tags:
-            detach_tag(session, args.id, tag)
-        session.commit()
-    index_documents(archive, [args.id])
+    from esgdesk.library.tagging import untag_documents
+
+    untag_documents(open_archive(args), [(args.id, tag) for tag in args.tags], missing_ok=False)
     return EXIT_OK
 
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.session() as session:
-        rules = list_rules(session)
+    from esgdesk.library.tagging import rules
+
+    listed = rules(open_archive(args))
     if args.json:
-        print_json(rules)
-    for rule in [] if args.json else rules:
+        print_json(listed)
+        return EXIT_OK
+    for rule in listed:
         print(f"{rule['name']}: {rule['match']} {rule['pattern']!r} in {rule['field']} → {rule['tag']}")
     return EXIT_OK
 
 
 def cmd_rules_add(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.writing("add a tag rule"), archive.session() as session:
-        add_rule(session, args.name, args.tag, args.match, args.pattern, args.field)
-        session.commit()
+    from esgdesk.library.tagging import add_rule
+
+    add_rule(open_archive(args), args.name, args.tag, args.match, args.pattern, args.field)
     return EXIT_OK
 
 
 def cmd_rules_remove(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.writing("remove a tag rule"), archive.session() as session:
-        removed = remove_rule(session, args.name, remove_tags=not args.keep_tags)
-        session.commit()
-    if removed:
-        SearchIndex(archive).repair()  # the rule's tags left documents the index still lists them under
-    print(f"rule {args.name} removed, with {removed} tags it had attached", file=sys.stderr)
+    from esgdesk.core.i18n import _
+    from esgdesk.library.tagging import remove_rule
+
+    removed = remove_rule(open_archive(args), args.name, remove_tags=not args.keep_tags)
+    print(_("rule {name} removed, with {count} tags it had attached", name=args.name, count=removed), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_rules_apply(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.writing("apply tag rules"), archive.session() as session:
-        matches = apply_rules(session, rule_names=args.names or None)
-        session.commit()
-    index_documents(archive, sorted({match.document_id for match in matches if match.added}))
+    from esgdesk.core.i18n import _
+    from esgdesk.library.tagging import apply_rules
+
+    matches = apply_rules(open_archive(args), args.names or None)
     if args.json:
         print_json([{"rule": m.rule, "tag": m.tag, "id": m.document_id, "added": m.added} for m in matches])
     else:
-        print(f"{sum(m.added for m in matches)} tags added ({len(matches)} matches)", file=sys.stderr)
+        added = sum(m.added for m in matches)
+        print(_("{added} tags added ({count} matches)", added=added, count=len(matches)), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_rules_entities(args: argparse.Namespace) -> int:
-    archive = open_archive(args)
-    with archive.writing("tag entities"), archive.session() as session:
-        added = tag_entities(session, args.kind)
-        session.commit()
-    if added:
-        SearchIndex(archive).repair()
-    print(f"{added} tags added", file=sys.stderr)
+    from esgdesk.core.i18n import _
+    from esgdesk.library.tagging import tag_entities
+
+    added = tag_entities(open_archive(args), args.kind)
+    print(_("{count} tags added", count=added), file=sys.stderr)
     return EXIT_OK

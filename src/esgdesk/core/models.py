@@ -330,3 +330,22 @@ class Activity(SQLModel, table=True):
     object_kind: str
     object_id: int | None = None
     summary: str = ""
+
+
+class PendingChange(SQLModel, table=True):
+    """A write that derived state (search index, entities and facts, rule tags) has not yet followed.
+
+    Recorded in the same transaction as the write and deleted once every subscriber has applied it
+    (core/changes.py), so a crash between the commit and the indexing leaves a row, never a silent gap.
+    `document_id` has no foreign key: the change of a deleted document must outlive the document."""
+
+    __tablename__ = "pending_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(index=True)
+    #: added, body, metadata, tags, annotations, deleted (core/changes.py)
+    kind: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    #: how many drains failed on this change, and why the last one did
+    attempts: int = 0
+    last_error: str | None = None

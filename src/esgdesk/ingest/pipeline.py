@@ -15,12 +15,13 @@ import errno
 import logging
 import mimetypes
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sqlmodel import Session, col, select
 
+from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.files import safe_file_name
@@ -40,8 +41,7 @@ from esgdesk.ingest.release_text import complete_release_metadata
 from esgdesk.ingest.safe_zip import SafeZip, is_zip
 from esgdesk.ingest.sources import BatchEntry, expand_paths, is_skipped_name
 from esgdesk.ingest.worker import ParseOutcome, parse_source, shared_worker
-from esgdesk.knowledge.store import organization_for, store_extraction
-from esgdesk.knowledge.tag_rules import apply_rules
+from esgdesk.knowledge.store import organization_for
 from esgdesk.notes.revisions import RevisionReport, revise_document
 
 #: metadata keys that have columns of their own; everything else goes to Document.extra
@@ -50,13 +50,9 @@ _COLUMN_KEYS = frozenset({"department", "ministry", "source_url", "source_id"})
 #: kinds that are only a title and a date by nature (a board row, a feed entry without description)
 _KINDS_WITHOUT_BODY = frozenset({DocumentKind.LISTING_ITEM, DocumentKind.FEED_ITEM})
 
-#: called with the ids of documents just committed (search indexing, entity extraction, tag rules)
-AfterCommit = Callable[[Archive, list[int]], None]
-
-
 logger = logging.getLogger(__name__)
 
-#: the after-import steps (entities, tag rules, index) run for this many documents at a time …
+#: the queued changes (entities, tag rules, index: core/changes.py) are drained every this many documents …
 AFTER_COMMIT_BATCH = 50
 #: … or for what is there after this many seconds
 AFTER_COMMIT_SECONDS = 1.0
@@ -155,17 +151,15 @@ class ImportPipeline:
         archive: Archive,
         registry: ParserRegistry | None = None,
         limits: ImportLimits | None = None,
-        after_commit: Iterable[AfterCommit] | None = None,
         update: bool = False,
     ) -> None:
         self.archive = archive
         self.registry = registry or default_registry()
         self.limits = limits or ImportLimits()
-        self.after_commit = list(after_commit) if after_commit is not None else default_after_commit()
         self.author = current_user()
         #: `import --update`: a release with a known source id replaces the text of the archived one
         self.update = update
-        self._pending_after_commit: list[int] = []
+        self._committed_since_drain = 0
         self._last_flush = time.monotonic()
         # A custom registry (tests, plug-ins) cannot be sent to the worker, so it parses in this process.
         self._isolate = self.limits.parse_in_worker and registry is None
@@ -188,7 +182,7 @@ class ImportPipeline:
                 self._flush_after_commit(force=False)
                 yield ImportProgress(done=done, total=len(entries), path=str(entry.path), report=report)
         finally:
-            # also when the batch is cancelled (the generator closed): what was committed gets its entities
+            # also when the batch is cancelled (the generator closed); after a crash the next open drains
             self._flush_after_commit(force=True)
 
     def _import_entry(self, entry: BatchEntry, report: ImportReport) -> None:
@@ -331,6 +325,7 @@ class ImportPipeline:
             duplicate = _find_duplicate(session, prepared)
             if duplicate is not None and self.update and duplicate.kind == "same_source":
                 revision = self._revise(session, duplicate.existing, prepared, parsed, originals)
+                changes.record(session, changes.BODY, [duplicate.existing.id])
                 session.commit()
                 report.updated.append(UpdatedEntry(duplicate.existing.id or 0, prepared.title, path, revision))
                 self._after_commit([duplicate.existing.id or 0])
@@ -348,6 +343,8 @@ class ImportPipeline:
                 if prepared.kind == DocumentKind.LISTING_ITEM and existing.kind != DocumentKind.LISTING_ITEM:
                     _remember_listing(existing, prepared)
                     session.add(existing)
+                if text_changed:
+                    changes.record(session, changes.BODY, [existing.id])
                 session.commit()
                 report.duplicates.append(DuplicateEntry(path, prepared.title, existing.id or 0, duplicate.reason))
                 if text_changed:
@@ -362,6 +359,8 @@ class ImportPipeline:
                 for original in originals:
                     self._attach_original(session, document, original)
             merged = _merge_listing_items(session, document)
+            changes.record(session, changes.ADDED, [document.id])
+            changes.record(session, changes.DELETED, merged)
             session.add(
                 Activity(
                     author=self.author,
@@ -377,25 +376,27 @@ class ImportPipeline:
         self._after_commit([document.id])
 
     def _after_commit(self, document_ids: list[int]) -> None:
-        self._pending_after_commit.extend(document_ids)
+        """The change is in the queue already (same transaction); count it towards the next drain."""
+        self._committed_since_drain += len(document_ids)
 
     def _flush_after_commit(self, force: bool) -> None:
-        """Run the after-import steps for the documents committed since the last run of them.
+        """Drain the change queue: entities, tag rules and the index follow what was committed.
 
-        Batched (every AFTER_COMMIT_BATCH documents or AFTER_COMMIT_SECONDS): each step is one transaction for
-        the batch instead of one per document, which roughly doubles import speed; a document is searchable at
-        most a second after it is listed."""
-        pending = self._pending_after_commit
-        if not pending:
+        Batched (every AFTER_COMMIT_BATCH documents or AFTER_COMMIT_SECONDS): each subscriber runs one
+        transaction for the batch instead of one per document, which roughly doubles import speed; a document
+        is searchable at most a second after it is listed. Nothing is lost between drains: the queue rows were
+        committed with the documents, and the next open drains what a killed import left."""
+        if not self._committed_since_drain:
             return
-        due = len(pending) >= AFTER_COMMIT_BATCH or time.monotonic() - self._last_flush >= AFTER_COMMIT_SECONDS
+        due = (
+            self._committed_since_drain >= AFTER_COMMIT_BATCH
+            or time.monotonic() - self._last_flush >= AFTER_COMMIT_SECONDS
+        )
         if not (force or due):
             return
-        document_ids = list(dict.fromkeys(pending))
-        pending.clear()
+        self._committed_since_drain = 0
         self._last_flush = time.monotonic()
-        for hook in self.after_commit:
-            hook(self.archive, document_ids)
+        changes.drain(self.archive, lock_timeout=self.archive.lock_timeout)  # busy: the next open drains
 
     def _revise(
         self,
@@ -456,30 +457,6 @@ def _disk_is_full(exc: BaseException) -> bool:
             return True
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
     return False
-
-
-def default_after_commit() -> list[AfterCommit]:
-    """What follows every committed document, for the CLI and the GUI alike: its entities and facts, the
-    tag rules (which may use them), then its search-index entry (which includes the tags)."""
-    from esgdesk.search.index import index_documents
-
-    return [extract_entities, apply_tag_rules, index_documents]
-
-
-def extract_entities(archive: Archive, document_ids: list[int]) -> None:
-    """Mentions and facts in their own transaction: a failure here never takes the document with it."""
-    with archive.writing("extract entities"), archive.session() as session:
-        for document_id in document_ids:
-            document = session.get(Document, document_id)
-            if document is not None and document.body:
-                store_extraction(session, document)
-        session.commit()
-
-
-def apply_tag_rules(archive: Archive, document_ids: list[int]) -> None:
-    with archive.writing("apply tag rules"), archive.session() as session:
-        apply_rules(session, document_ids)
-        session.commit()
 
 
 def run_import(archive: Archive, paths: list[str | Path], **options: object) -> ImportReport:

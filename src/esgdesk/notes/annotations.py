@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from esgdesk.core import changes
 from esgdesk.core.archive import Archive
-from esgdesk.core.documents import get_document
 from esgdesk.core.errors import EsgdeskError, NotFoundError
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Activity, Annotation, AnnotationCategory, utcnow
+from esgdesk.core.records import get_document
 from esgdesk.core.text import nfc
 from esgdesk.notes.anchoring import AnchorStatus, Selector, anchor_occurrence, make_selector
 from esgdesk.notes.errors import ConflictError
@@ -144,6 +145,7 @@ def create_annotation(
         session.add(row)
         session.flush()
         record(session, who, "annotate", "annotation", row.id, f"#{document_id}: “{_short(selector.exact)}”")
+        changes.record(session, changes.ANNOTATIONS, [document_id])
         session.commit()
         view = _view(session, row)
     reindex(archive, [document_id])
@@ -179,6 +181,7 @@ def update_annotation(
         _touch(row)
         who = author or current_user()
         record(session, who, "edit-annotation", "annotation", annotation_id, f"#{row.document_id}")
+        changes.record(session, changes.ANNOTATIONS, [row.document_id])
         session.commit()
         view = _view(session, row)
     reindex(archive, [view.document_id])
@@ -212,6 +215,7 @@ def delete_annotation(
         document_id = row.document_id
         session.delete(row)
         record(session, author or current_user(), "delete-annotation", "annotation", annotation_id, _short(row.exact))
+        changes.record(session, changes.ANNOTATIONS, [document_id])
         session.commit()
     reindex(archive, [document_id])
 
@@ -267,6 +271,7 @@ def set_document_note(
         document.updated_at = utcnow()
         session.add(document)
         record(session, author or current_user(), "edit-note", "document", document_id, _short(document.note))
+        changes.record(session, changes.METADATA, [document_id])
         session.commit()
         new_version = document.version
     reindex(archive, [document_id])
@@ -331,19 +336,11 @@ def record(session: Session, author: str | None, action: str, kind: str, object_
 
 
 def reindex(archive: Archive, document_ids: list[int]) -> None:
-    """Refresh the search index for these documents when the search module is installed.
-
-    The change is already committed, so an index failure is logged, not raised: `esgdesk reindex` repairs it.
-    """
-    try:
-        from esgdesk.search.index import SearchIndex
-    except ImportError:
-        return
-    try:
-        with SearchIndex(archive) as index:
-            index.update(document_ids)
-    except EsgdeskError as exc:
-        log.warning("search index not updated for %s: %s", document_ids, exc)
+    """Bring the search index up to date with these documents' committed changes, which the writes queued in
+    their own transactions (core/changes.py): a change that cannot be applied now stays queued for the next
+    open, and is never lost."""
+    if document_ids:
+        changes.drain(archive)
 
 
 def view_of(session: Session, row: Annotation) -> AnnotationView:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.lock import current_user
@@ -161,6 +162,7 @@ def import_annotations(archive: Archive, items: list[dict[str, Any]], author: st
             session, author or current_user(), "import-annotations", "annotation", None,
             f"{len(report.imported)} imported, {len(report.duplicates)} already there, {len(report.failed)} failed",
         )  # fmt: skip
+        changes.record(session, changes.ANNOTATIONS, touched)
         session.commit()
     if touched:
         reindex(archive, sorted(touched))

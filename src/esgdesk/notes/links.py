@@ -20,10 +20,10 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.documents import get_document
 from esgdesk.core.errors import NotFoundError
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Annotation, DismissedSuggestion, Document, Entity, Link, Mention
+from esgdesk.core.records import get_document
 from esgdesk.core.text import nfc, title_key
 from esgdesk.notes.annotations import check_version, record
 from esgdesk.notes.errors import LinkError

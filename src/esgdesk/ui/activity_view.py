@@ -66,7 +66,7 @@ class ActivityPage:
 def load_activity(archive: Archive, limit: int, author: str | None) -> ActivityPage:
     """Read on a worker thread: the CLI's query, plus the documents and titles the view links to."""
     from esgdesk.cli.activity import recent_activity
-    from esgdesk.core import browse
+    from esgdesk.library import browse
 
     entries = recent_activity(archive, limit, author)
     documents = browse.activity_documents(archive, [(e["object"], e["object_id"]) for e in entries])

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from esgdesk.core import collections, tagging
 from esgdesk.core.archive import Archive
+from esgdesk.library import collections, tagging
 from esgdesk.notes import annotations as notes
 from esgdesk.notes import links
 

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from esgdesk.core.browse import DocumentRow, SortKey
+from esgdesk.library.browse import DocumentRow, SortKey
 
-#: reads the rows of some ids (esgdesk.core.browse.document_rows bound to an archive)
+#: reads the rows of some ids (esgdesk.library.browse.document_rows bound to an archive)
 RowLoader = Callable[[Iterable[int]], dict[int, DocumentRow]]
 
 COLUMNS: tuple[SortKey, ...] = (

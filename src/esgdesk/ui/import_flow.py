@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.core.archive import Archive
-from esgdesk.ingest.pipeline import FailedEntry, ImportPipeline, ImportProgress, ImportReport
+from esgdesk.ingest.pipeline import FailedEntry, ImportProgress, ImportReport
+from esgdesk.library.importing import import_pipeline
 from esgdesk.ui.operations import Operation
 from esgdesk.ui.reasons import translated_reason
 
@@ -62,7 +63,7 @@ class ImportController(QObject):
         dialog.setMinimumWidth(460)
         dialog.canceled.connect(self.cancel)
         self.progress_dialog = dialog
-        pipeline = ImportPipeline(archive, after_commit=_after_commit_hooks())
+        pipeline = import_pipeline(archive)
         self.operation = (
             Operation(self, lambda: pipeline.run(list(paths)), writer=True)
             .progress(self._step)
@@ -117,13 +118,6 @@ class ImportController(QObject):
             self.progress_dialog.deleteLater()
         self.progress_dialog = None
         self.operation = None
-
-
-def _after_commit_hooks() -> list[Callable[[Archive, list[int]], None]]:
-    """The pipeline's own hooks (entities, tag rules, search index), the same as the command line's."""
-    from esgdesk.ingest.pipeline import default_after_commit
-
-    return default_after_commit()
 
 
 class ImportSummaryDialog(QDialog):

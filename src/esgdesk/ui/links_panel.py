@@ -298,7 +298,7 @@ class LinksPanel(QWidget):
         suggestions: list[Any],
         authors: dict[int, tuple[str | None, Any]] | None = None,
     ) -> None:
-        """`authors`: link id → (who made it, when), from esgdesk.core.browse.link_authors."""
+        """`authors`: link id → (who made it, when), from esgdesk.library.browse.link_authors."""
         self._links = links
         self._suggestions = list(suggestions)
         self._authors = dict(authors or {})

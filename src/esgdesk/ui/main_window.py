@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from esgdesk.core import browse
 from esgdesk.core.archive import Archive
-from esgdesk.core.browse import Scope, ScopeKind, SortKey
-from esgdesk.core.documents import document_details
 from esgdesk.core.models import DocumentStatus
+from esgdesk.library import browse
+from esgdesk.library.browse import Scope, ScopeKind, SortKey
+from esgdesk.library.documents import document_details
+from esgdesk.library.opening import open_archive
 from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
     def open_archive(self, location: str) -> None:
         """Open (or create) the archive at `location` off the GUI thread, then fill the window."""
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", location))
-        Operation(self, lambda: Archive.open(location)).success(self._archive_opened).failure(
+        Operation(self, lambda: open_archive(location)).success(self._archive_opened).failure(
             self._archive_failed
         ).run()
 

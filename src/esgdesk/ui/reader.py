@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from esgdesk.core.browse import AnnotationSpan
+from esgdesk.library.browse import AnnotationSpan
 from esgdesk.ui.authorship import byline
 
 #: a highlight: anything with start, end (code points), colour and — for the panel to find it — an id
@@ -96,7 +96,7 @@ class FindBar(QFrame):
 
 
 class Reader(QWidget):
-    """Shows one document's details dict (esgdesk.core.documents.document_details)."""
+    """Shows one document's details dict (esgdesk.library.documents.document_details)."""
 
     #: a file entry of the details dict: copy it out of the archive and open it in the system viewer
     openOriginalRequested = Signal(dict)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from esgdesk.core.browse import SavedSearchEntry, Scope, ScopeKind, Sidebar, SidebarEntry
+from esgdesk.library.browse import SavedSearchEntry, Scope, ScopeKind, Sidebar, SidebarEntry
 from esgdesk.ui.document_table import DOCUMENT_IDS_MIME
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.tagging import TagRow
 from esgdesk.knowledge.tag_rules import FIELDS, MATCH_KINDS
+from esgdesk.library.tagging import TagRow
 from esgdesk.ui.operations import Operation
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -331,7 +331,7 @@ class RulesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from esgdesk.core.tagging import rules
+        from esgdesk.library.tagging import rules
 
         Operation(self, lambda: rules(self.archive)).success(self._show_rules).failure(self._failed).run()
 
@@ -354,7 +354,7 @@ class RulesDialog(QDialog):
                 self.table.setItem(row, column, item)
 
     def run_preview(self) -> None:
-        from esgdesk.core.tagging import preview_rule
+        from esgdesk.library.tagging import preview_rule
 
         kind, pattern, field = str(self.match.currentData()), self.pattern.text(), str(self.field.currentData())
         Operation(self, lambda: preview_rule(self.archive, kind, pattern, field)).success(self._show_preview).failure(
@@ -369,7 +369,7 @@ class RulesDialog(QDialog):
             QListWidgetItem(title, self.preview)
 
     def _add(self) -> None:
-        from esgdesk.core.tagging import add_rule
+        from esgdesk.library.tagging import add_rule
 
         values = (
             self.name.text(),
@@ -389,7 +389,7 @@ class RulesDialog(QDialog):
         Operation(self, lambda: add_rule(self.archive, *values), writer=True).success(done).failure(self._failed).run()
 
     def _remove(self) -> None:
-        from esgdesk.core.tagging import remove_rule
+        from esgdesk.library.tagging import remove_rule
 
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
         if item is None:
@@ -404,7 +404,7 @@ class RulesDialog(QDialog):
         Operation(self, lambda: remove_rule(self.archive, name), writer=True).success(done).failure(self._failed).run()
 
     def _apply(self) -> None:
-        from esgdesk.core.tagging import apply_all_rules
+        from esgdesk.library.tagging import apply_all_rules
 
         def done(added: int) -> None:
             self.preview_label.setText(self.tr("%n tags added.", "", added))

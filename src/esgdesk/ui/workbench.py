@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QMenu, QMessageBox, QTabWidget, QWidget
 
-from esgdesk.core.browse import ScopeKind
+from esgdesk.library.browse import ScopeKind
 from esgdesk.ui import commands
 from esgdesk.ui.about import show_about
 from esgdesk.ui.annotations_panel import AnnotateDialog, AnnotationsPanel
@@ -48,9 +48,9 @@ class DocumentExtras:
 
 
 def load_extras(archive: Any, document_id: int) -> DocumentExtras:
-    from esgdesk.core.browse import link_authors
-    from esgdesk.core.tagging import document_tags
     from esgdesk.knowledge.store import document_entities, document_facts
+    from esgdesk.library.browse import link_authors
+    from esgdesk.library.tagging import document_tags
     from esgdesk.notes.annotations import list_annotations
     from esgdesk.notes.links import links_of, suggest_links
 
@@ -359,7 +359,7 @@ class Workbench(QObject):
         archive = self.window.archive
         if archive is None:
             return
-        from esgdesk.core.tagging import all_tags
+        from esgdesk.library.tagging import all_tags
 
         def loaded(tags: list[Any]) -> None:
             self.known_tags = tags
@@ -448,7 +448,7 @@ class Workbench(QObject):
             return
 
         def who_saved() -> str | None:
-            from esgdesk.core.browse import last_change
+            from esgdesk.library.browse import last_change
 
             return last_change(archive, object_kind, conflict.object_id)[0]
 
@@ -782,8 +782,8 @@ class Workbench(QObject):
         self.edits.perform(self.tr("Add %n documents to collection", "", len(ids)), pair.do, pair.undo)
 
     def arrange_collection(self) -> None:
-        from esgdesk.core import browse
-        from esgdesk.core.collections import get_collection
+        from esgdesk.library import browse
+        from esgdesk.library.collections import get_collection
         from esgdesk.ui.collection_dialog import CollectionDialog
 
         chosen = self._sidebar_choice(ScopeKind.COLLECTION)

@@ -15,13 +15,6 @@ import pytest
 from sqlmodel import func, select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.bundle import (
-    BundleError,
-    BundleLimits,
-    _substring_ids,
-    export_bundle,
-    import_bundle,
-)
 from esgdesk.core.models import (
     Annotation,
     Collection,
@@ -37,6 +30,13 @@ from esgdesk.core.models import (
 )
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.bundle import (
+    BundleError,
+    BundleLimits,
+    _substring_ids,
+    export_bundle,
+    import_bundle,
+)
 
 COUNTED = (Document, SourceFile, DocumentFile, Tag, DocumentTag, Annotation, Link, Collection, CollectionItem)
 

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import insert
 
 from esgdesk.briefing.sources import resolve_selection
-from esgdesk.core import collections
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError, NotFoundError
 from esgdesk.core.models import Document
+from esgdesk.library import collections
 
 
 @pytest.fixture

@@ -47,7 +47,9 @@ from pydantic_core import PydanticUndefined
 from sqlmodel import Session, SQLModel, col, select
 
 from esgdesk import __version__
+from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import (
     Activity,
@@ -646,7 +648,7 @@ def import_bundle(archive: Archive, path: str | Path, limits: BundleLimits | Non
             _merge_and_commit(archive, session, bundle, report, limits)
     except OSError as exc:  # e.g. a full disk while taking the lock or writing the database
         raise BundleError(f"The bundle could not be imported ({exc.strerror or exc}); nothing was changed.") from exc
-    report.notes.extend(_reindex(archive, report.document_ids))
+    report.notes.extend(_follow_changes(archive))
     return report
 
 
@@ -668,6 +670,10 @@ def _merge_and_commit(
                     summary=f"{bundle.path.name}: {report.added.get('documents', 0)} documents added",
                 )
             )
+        # derived state follows through the queue, committed with the rows: a kill after this commit leaves
+        # the index and the entities to the next open, never missing for ever
+        changes.record(session, changes.ADDED, merger.new_documents)
+        changes.record(session, changes.TAGS, merger.touched_documents - merger.new_documents)
         session.commit()
     except BaseException as exc:
         session.rollback()
@@ -702,17 +708,17 @@ def _write_originals(
     return count
 
 
-def _reindex(archive: Archive, document_ids: list[int]) -> list[str]:
-    if not document_ids:
-        return []
-    try:
-        from esgdesk.search.index import index_documents
-    except ImportError:
-        return ["search is not available: run `esgdesk reindex` once it is"]
-    try:
-        index_documents(archive, document_ids)
-    except Exception as exc:  # the index is derived: the imported data stays, check/reindex fix the index
-        return [f"the search index was not updated ({exc}); run `esgdesk reindex`"]
+def _follow_changes(archive: Archive) -> list[str]:
+    """Index and extract what the bundle brought; what fails stays queued for the next open and `check`."""
+    report = changes.drain(archive)
+    if report.failed:
+        return [
+            _(
+                "{count} changes could not be applied to the search index or the entities yet; `esgdesk check` "
+                "lists them",
+                count=report.failed,
+            )
+        ]
     return []
 
 

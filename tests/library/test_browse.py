@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from esgdesk.core import browse
 from esgdesk.core.archive import Archive
-from esgdesk.core.browse import Scope, ScopeKind, SortKey
 from esgdesk.core.models import Collection, CollectionItem, Document, DocumentTag, Organization, Tag
+from esgdesk.library import browse
+from esgdesk.library.browse import Scope, ScopeKind, SortKey
 
 
 @pytest.fixture(scope="module")

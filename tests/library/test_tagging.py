@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from esgdesk.core import tagging
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.models import Document
+from esgdesk.library import tagging
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.errors import NotFoundError
 from esgdesk.core.models import (
     Annotation,
     Document,
@@ -22,6 +21,7 @@ from esgdesk.core.models import (
     SourceFile,
     Tag,
 )
+from esgdesk.core.records import get_document
 from esgdesk.knowledge.store import document_entities, organization_name_at
 
 
@@ -63,14 +63,6 @@ def list_documents(archive: Archive, limit: int | None = None) -> list[DocumentS
             )
             for row in session.exec(statement)
         ]
-
-
-def get_document(session: Session, document_id: int, lock: bool = False) -> Document:
-    """`lock`: read FOR UPDATE (a shared archive's version check and write then cannot interleave)."""
-    document = session.get(Document, document_id, with_for_update=lock or None)
-    if document is None:
-        raise NotFoundError(f"There is no document {document_id} in this archive.")
-    return document
 
 
 def document_details(archive: Archive, document_id: int) -> dict[str, Any]:

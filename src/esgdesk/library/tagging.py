@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
+from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EditConflictError, EsgdeskError, NotFoundError
+from esgdesk.core.i18n import _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Document, DocumentKind, DocumentTag, Tag, TagRule
+from esgdesk.core.records import get_document
 from esgdesk.core.tags import attach_tag, find_tag, get_or_create_tag, record_tag_activity, tag_path
 from esgdesk.core.text import normalize_line
 from esgdesk.knowledge import tag_rules
@@ -74,12 +77,14 @@ def document_tags(archive: Archive, document_id: int) -> list[TagRow]:
 # -- attaching and removing ---------------------------------------------------------------------------------
 
 
-def tag_documents(archive: Archive, document_ids: Sequence[int], paths: Sequence[str]) -> list[TagRow]:
+def tag_documents(
+    archive: Archive, document_ids: Sequence[int], paths: Sequence[str], author: str | None = None
+) -> list[TagRow]:
     """Tag every document with every path; returns the tags that are new on a document (all that undo removes)."""
     clean = [path for path in (normalize_line(p) for p in paths) if path]
     if not clean:
-        raise EsgdeskError("Type a tag name first.")
-    who = current_user()
+        raise EsgdeskError(_("Type a tag name first."))
+    who = author or current_user()
     added: list[TagRow] = []
     with archive.writing("tag"), archive.session() as session:
         _require_documents(session, document_ids)
@@ -88,27 +93,37 @@ def tag_documents(archive: Archive, document_ids: Sequence[int], paths: Sequence
             for document_id in document_ids:
                 if attach_tag(session, document_id, canonical, author=who):
                     added.append(TagRow(document_id, canonical, author=who))
+        changes.record(session, changes.TAGS, (row.document_id for row in added))
         session.commit()
-    _reindex(archive, {row.document_id for row in added})
+    _follow(archive)
     return added
 
 
-def untag_documents(archive: Archive, pairs: Iterable[tuple[int, str]]) -> list[TagRow]:
-    """Remove (document, path) pairs; returns the rows removed, origin and rule included."""
+def untag_documents(
+    archive: Archive, pairs: Iterable[tuple[int, str]], author: str | None = None, missing_ok: bool = True
+) -> list[TagRow]:
+    """Remove (document, path) pairs; returns the rows removed, origin and rule included.
+
+    `missing_ok=False` (the command line) refuses an unknown document or tag instead of skipping it."""
     removed: list[TagRow] = []
     with archive.writing("untag"), archive.session() as session:
         for document_id, path in pairs:
+            if not missing_ok:
+                get_document(session, document_id)
             tag = find_tag(session, path)
             if tag is None:
+                if not missing_ok:
+                    raise NotFoundError(_("There is no tag {name}.", name=repr(path)))
                 continue
             existing = session.get(DocumentTag, (document_id, tag.id))
             if existing is None:
                 continue
             removed.append(TagRow(document_id, path, existing.origin, existing.rule_id, existing.author))
             session.delete(existing)
-            record_tag_activity(session, "untag", document_id, path, None)
+            record_tag_activity(session, "untag", document_id, path, author)
+        changes.record(session, changes.TAGS, (row.document_id for row in removed))
         session.commit()
-    _reindex(archive, {row.document_id for row in removed})
+    _follow(archive)
     return removed
 
 
@@ -128,8 +143,9 @@ def restore_tags(archive: Archive, rows: Iterable[TagRow]) -> None:
                         author=row.author,
                     )
                 )
+        changes.record(session, changes.TAGS, (row.document_id for row in rows))
         session.commit()
-    _reindex(archive, {row.document_id for row in rows})
+    _follow(archive)
 
 
 # -- the tags themselves ------------------------------------------------------------------------------------
@@ -159,9 +175,9 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
         tag.name = clean
         tag.version += 1
         session.add(tag)
+        changes.record(session, changes.TAGS, _documents_of(session, tag_id))
         session.commit()
-        documents = _documents_of(session, tag_id)
-    _reindex(archive, documents)
+    _follow(archive)
     return old
 
 
@@ -220,8 +236,9 @@ def merge_tags(archive: Archive, source_id: int, target_id: int) -> MergeRecord:
             record.rules.append(rule.id or 0)
         session.flush()
         session.delete(source)
+        changes.record(session, changes.TAGS, (row.document_id for row in record.rows))
         session.commit()
-    _reindex(archive, {row.document_id for row in record.rows})
+    _follow(archive)
     return record
 
 
@@ -256,9 +273,10 @@ def unmerge_tags(archive: Archive, record: MergeRecord) -> int:
             if rule is not None:
                 rule.tag_id = source.id
                 session.add(rule)
+        changes.record(session, changes.TAGS, (row.document_id for row in record.rows))
         session.commit()
         new_id = source.id
-    _reindex(archive, {row.document_id for row in record.rows})
+    _follow(archive)
     return new_id
 
 
@@ -280,18 +298,42 @@ def add_rule(archive: Archive, name: str, tag: str, match_kind: str, pattern: st
 
 def remove_rule(archive: Archive, name: str, remove_tags: bool = True) -> int:
     with archive.writing("remove a tag rule"), archive.session() as session:
+        rule = tag_rules.get_rule(session, name)
+        tagged = session.exec(select(DocumentTag.document_id).where(DocumentTag.rule_id == rule.id)).all()
         removed = tag_rules.remove_rule(session, name, remove_tags=remove_tags)
+        if removed:
+            changes.record(session, changes.TAGS, tagged)
         session.commit()
+    _follow(archive)
     return removed
 
 
 def apply_all_rules(archive: Archive) -> int:
     """Run every enabled rule over the whole archive; returns how many tags were new."""
+    return sum(1 for match in apply_rules(archive) if match.added)
+
+
+def apply_rules(archive: Archive, names: Sequence[str] | None = None) -> list[tag_rules.RuleMatch]:
+    """Run the enabled rules (only those named, when given) over the whole archive; every match, new or not."""
     with archive.writing("apply tag rules"), archive.session() as session:
-        matches = tag_rules.apply_rules(session)
+        matches = tag_rules.apply_rules(session, rule_names=names or None)
+        changes.record(session, changes.TAGS, (match.document_id for match in matches if match.added))
         session.commit()
-    _reindex(archive, {match.document_id for match in matches if match.added})
-    return sum(1 for match in matches if match.added)
+    _follow(archive)
+    return matches
+
+
+def tag_entities(archive: Archive, kind: str = "region") -> int:
+    """Make entities tags (`region:충청북도`) on every document that mentions them; returns tags attached."""
+    with archive.writing("tag entities"), archive.session() as session:
+        before = set(session.exec(select(DocumentTag.document_id, DocumentTag.tag_id)).all())
+        added = tag_rules.tag_entities(session, kind)
+        if added:
+            after = set(session.exec(select(DocumentTag.document_id, DocumentTag.tag_id)).all())
+            changes.record(session, changes.TAGS, (document_id for document_id, _tag_id in after - before))
+        session.commit()
+    _follow(archive)
+    return added
 
 
 def preview_rule(
@@ -365,10 +407,6 @@ def _documents_of(session: Session, tag_id: int) -> set[int]:
     return set(session.exec(select(DocumentTag.document_id).where(DocumentTag.tag_id == tag_id)).all())
 
 
-def _reindex(archive: Archive, document_ids: Iterable[int]) -> None:
-    """Tags are searchable (`tag:` and plain words), so the index follows every change."""
-    ids = sorted(set(document_ids))
-    if ids:
-        from esgdesk.notes.annotations import reindex
-
-        reindex(archive, ids)
+def _follow(archive: Archive) -> None:
+    """Tags are searchable (`tag:` and plain words): the queued changes are applied at once."""
+    changes.drain(archive)
