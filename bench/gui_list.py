@@ -22,9 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert
 
-from esgdesk.core import browse
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import Document, DocumentTag, Organization, Tag
+from esgdesk.library import browse
 
 MINISTRIES = [
     "산업통상자원부",
