@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlmodel import func, select
-from library.test_bundle import populate, snapshot
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.db import head_revision
@@ -25,6 +24,7 @@ from esgdesk.library.bundle import export_bundle, import_bundle
 from esgdesk.notes.annotations import create_annotation, get_document_note, set_document_note, update_annotation
 from esgdesk.notes.errors import ConflictError
 from esgdesk.search.service import close_index, search
+from library.test_bundle import populate, snapshot
 
 pytestmark = pytest.mark.postgres
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from esgdesk import __version__
-from esgdesk.cli import activity, app, briefing, demo, knowledge, library, notes, safety, search, tags
+from esgdesk.cli import activity, app, briefing, demo, knowledge, library, maintenance, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.errors import EsgdeskError
 
@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     notes,
     activity,
     safety,
+    maintenance,
     briefing,
 )
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from esgdesk.cli.common import EXIT_OK, open_archive, print_json
+from esgdesk.cli.maintenance import warn_if_pending
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,6 +36,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     archive = open_archive(args)
     result = search(archive, args.query, limit=args.limit)
+    warn_if_pending(archive)
     if args.save:
         save_search(archive, args.save, args.query)
     if args.json:

@@ -146,7 +146,8 @@ def drain(archive: Archive, lock_timeout: float | None = None) -> DrainReport:
     try:
         with archive.writing("apply changes"):
             archive.lock_timeout = saved_timeout
-            while _drain_round(archive, report):
+            last_id = 0
+            while (last_id := _drain_round(archive, report, last_id)) is not None:
                 pass
     except ArchiveLockedError:
         if lock_timeout is None:
@@ -157,18 +158,20 @@ def drain(archive: Archive, lock_timeout: float | None = None) -> DrainReport:
     return report
 
 
-def _drain_round(archive: Archive, report: DrainReport) -> bool:
-    """One batch of changes; False when nothing is left to try."""
+def _drain_round(archive: Archive, report: DrainReport, after_id: int) -> int | None:
+    """One batch of the changes queued after `after_id` (each change is tried once per drain); returns the last
+    id tried, or None when nothing is left to try."""
     with archive.session() as session:
         statement = (
             select(PendingChange)
-            .where(col(PendingChange.attempts) < MAX_ATTEMPTS)
+            .where(col(PendingChange.attempts) < MAX_ATTEMPTS, col(PendingChange.id) > after_id)
             .order_by(col(PendingChange.id))
             .limit(BATCH)
         )
         rows = [(row.id or 0, row.document_id, row.kind) for row in session.exec(statement).all()]
     if not rows:
-        return False
+        return None
+    last_id = rows[-1][0]
     try:
         _apply(archive, rows)
     except Exception as exc:
@@ -184,10 +187,10 @@ def _drain_round(archive: Archive, report: DrainReport) -> bool:
             else:
                 _done(archive, [row[0] for row in one])
                 report.applied += len(one)
-        return True
+        return last_id
     _done(archive, [row[0] for row in rows])
     report.applied += len(rows)
-    return True
+    return last_id
 
 
 def _apply(archive: Archive, rows: Sequence[tuple[int, int, str]]) -> None:

@@ -12,8 +12,15 @@ the whole run so no import changes things under it, and never deletes an origina
   removed (they are never a whole file); anything else unexpected is moved to the quarantine too;
 - the search index (when esgdesk.search is installed): documents missing or stale in it are re-indexed, a
   missing index is rebuilt;
-- annotations: one whose exact quote no longer sits at its span is reported; with esgdesk.notes installed,
-  repair re-anchors it (or flags it orphaned, keeping quote and note).
+- annotations: one whose exact quote no longer sits at its span is reported; repair re-anchors it (or flags it
+  orphaned, keeping quote and note);
+- derived state: a document whose text yields entities but has none stored (an import killed before the change
+  queue existed) is reported and repair re-extracts it; changes that failed to apply several times (the queue
+  does not drain) are reported and repair retries them; changes still waiting are noted;
+- every document except a reading-list item has at least one original file (reported only).
+
+On a team archive (PostgreSQL) the database's backups are the server's business (pg_dump, the server's own
+backups); `--repair` says so and repairs without a file backup.
 
 A plain `check` writes nothing. While an import runs, its in-flight original may show as an orphan for a moment;
 `--repair` waits for the writer lock, so it never sees that.
@@ -33,8 +40,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
+from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.models import Annotation, Document, DocumentFile, SourceFile
+from esgdesk.core.i18n import _
+from esgdesk.core.models import (
+    Annotation,
+    Document,
+    DocumentFile,
+    DocumentKind,
+    Mention,
+    PendingChange,
+    SourceFile,
+)
+from esgdesk.library import derived
 
 if TYPE_CHECKING:
     from esgdesk.core.archive import Archive
@@ -104,6 +122,7 @@ class CheckReport:
 
 def check_archive(archive: Archive, repair: bool = False) -> CheckReport:
     """Run every check; with `repair`, fix what can be fixed safely (after a backup, under the writer lock)."""
+    derived.install()
     if not repair:
         return _run_checks(archive)
     with archive.writing("check --repair"):
@@ -121,6 +140,8 @@ def _run_checks(archive: Archive) -> CheckReport:
     report.problems.extend(_stray_files(archive, known))
     _search_index(archive, report)
     _anchors(archive, report)
+    _without_originals(archive, report)
+    _derived_state(archive, report)
     return report
 
 
@@ -146,7 +167,7 @@ def _database(archive: Archive) -> list[Problem]:
             problems.append(
                 Problem("integrity", str(archive.database_path), f"database damaged: {row} (restore a backup)")
             )
-    for table, rowid, parent, _ in foreign:
+    for table, rowid, parent, _fk in foreign:
         problems.append(
             Problem(
                 "foreign-key",
@@ -246,11 +267,8 @@ def _walk_store(root: Path) -> Iterator[Path]:
 
 
 def _search_index(archive: Archive, report: CheckReport) -> None:
-    try:
-        from esgdesk.search.index import INDEX_NAME, SearchIndex
-    except ImportError:
-        report.notes.append("the search index was not checked: esgdesk.search is not installed")
-        return
+    from esgdesk.search.index import INDEX_NAME, SearchIndex
+
     if not archive.shared and not (archive.root / INDEX_NAME).is_file():
         report.problems.append(
             Problem("search-index", str(archive.root / INDEX_NAME), "the search index is missing", repairable=True)
@@ -296,19 +314,94 @@ def _anchors(archive: Archive, report: CheckReport) -> None:
                     f"document {document_id}",
                     f"annotation {annotation_id} on document {document_id}: its quote “{_short(exact)}” is no longer "
                     f"at {start}–{end}",
-                    repairable=_reanchor_function() is not None,
+                    repairable=True,
                     details={"annotation": annotation_id, "document": document_id},
                 )
             )
     report.checked["annotations"] = count
 
 
-def _reanchor_function() -> Any:
-    try:
-        from esgdesk.notes.anchoring import reanchor
-    except ImportError:
-        return None
-    return reanchor
+def _without_originals(archive: Archive, report: CheckReport) -> None:
+    """A document is its original's reading: one without any (e.g. from a hostile bundle) cannot be verified."""
+    with archive.session() as session:
+        has_file = select(DocumentFile.document_id).where(DocumentFile.document_id == Document.id).exists()
+        rows = session.exec(
+            select(Document.id, Document.title).where(Document.kind != DocumentKind.LISTING_ITEM, ~has_file)
+        ).all()
+    for document_id, title in rows:
+        report.problems.append(
+            Problem(
+                "no-original",
+                f"document {document_id}",
+                _(
+                    "document {id} “{title}” has no original file (import the file again to keep it with the text)",
+                    id=document_id,
+                    title=_short(title),
+                ),
+                details={"document": document_id},
+            )
+        )
+
+
+def _derived_state(archive: Archive, report: CheckReport) -> None:
+    """Entities missing from documents whose text has them, and a change queue that does not drain."""
+    from esgdesk.knowledge.extract import extract
+
+    with archive.session() as session:
+        waiting = set(session.exec(select(PendingChange.document_id)).all())
+        has_mention = select(Mention.document_id).where(Mention.document_id == Document.id).exists()
+        candidates = session.exec(
+            select(Document.id, Document.body, Document.published).where(
+                Document.kind != DocumentKind.LISTING_ITEM, Document.body != "", ~has_mention
+            )
+        ).all()
+    missing = [
+        document_id
+        for document_id, body, published in candidates
+        if document_id not in waiting and extract(body, published).mentions
+    ]
+    if missing:
+        report.problems.append(
+            Problem(
+                "entities",
+                _ids_text(missing),
+                _(
+                    "{count} documents have no entities although their text names some (ids {ids}); "
+                    "`esgdesk reextract` or `check --repair` extracts them",
+                    count=len(missing),
+                    ids=_ids_text(missing),
+                ),
+                repairable=True,
+                details={"documents": missing},
+            )
+        )
+    stuck = changes.stuck_changes(archive)
+    if stuck:
+        ids = sorted({change.document_id for change in stuck})
+        report.problems.append(
+            Problem(
+                "change-queue",
+                _ids_text(ids),
+                _(
+                    "{count} changes to the search index or the entities failed {attempts} times (documents {ids}; "
+                    "last error: {error})",
+                    count=len(stuck),
+                    attempts=changes.MAX_ATTEMPTS,
+                    ids=_ids_text(ids),
+                    error=stuck[-1].last_error or "?",
+                ),
+                repairable=True,
+                details={"documents": ids},
+            )
+        )
+    pending = changes.pending_changes(archive)
+    if pending:
+        report.notes.append(_("{count} changes are waiting to be applied (another esgdesk is working)", count=pending))
+
+
+def _ids_text(ids: list[int]) -> str:
+    shown = ", ".join(str(doc_id) for doc_id in ids[:_SHOWN_IDS])
+    return shown + (" …" if len(ids) > _SHOWN_IDS else "")
 
 
 # -- repair -------------------------------------------------------------------------------------------------
@@ -317,11 +410,19 @@ def _reanchor_function() -> Any:
 def _repair(archive: Archive, report: CheckReport) -> None:
     from esgdesk.core.backup import BackupError, create_backup
 
-    try:
-        report.backup = create_backup(archive, reason="before-repair")
-    except BackupError as exc:
-        report.notes.append(f"nothing was repaired: the backup before repairing failed ({exc})")
-        return
+    if archive.shared:
+        report.notes.append(
+            _(
+                "a team archive's database is backed up by its server (pg_dump or the server's own backups); "
+                "repaired without a file backup"
+            )
+        )
+    else:
+        try:
+            report.backup = create_backup(archive, reason="before-repair")
+        except BackupError as exc:
+            report.notes.append(f"nothing was repaired: the backup before repairing failed ({exc})")
+            return
     repairs = {
         "temp-file": _remove_temp,
         "orphan-original": _quarantine,
@@ -335,6 +436,9 @@ def _repair(archive: Archive, report: CheckReport) -> None:
     index_problems = [p for p in report.problems if p.kind == "search-index" and p.repairable]
     if index_problems:
         _attempt_all(index_problems, lambda: _repair_index(archive))
+    derived_problems = [p for p in report.problems if p.kind in ("entities", "change-queue") and p.repairable]
+    if derived_problems:
+        _attempt_all(derived_problems, lambda: _repair_derived(archive, derived_problems))
     anchor_problems = [p for p in report.problems if p.kind == "annotation-anchor" and p.repairable]
     if anchor_problems:
         _attempt_all(anchor_problems, lambda: _reanchor(archive, anchor_problems))
@@ -389,6 +493,21 @@ def _repair_index(archive: Archive) -> str:
     with SearchIndex(archive) as index:
         fixed = index.repair()
     return f"{fixed} documents re-indexed"
+
+
+def _repair_derived(archive: Archive, problems: list[Problem]) -> str:
+    """Queue the documents' text as changed (entities, rules, index follow) and retry stuck changes."""
+    changes.retry_stuck(archive)
+    ids = sorted(
+        {doc_id for problem in problems if problem.kind == "entities" for doc_id in problem.details["documents"]}
+    )
+    with archive.session() as session:
+        changes.record(session, changes.BODY, ids)
+        session.commit()
+    drained = changes.drain(archive)
+    if drained.failed or changes.pending_changes(archive):
+        raise EsgdeskError(_("{count} changes still fail; see the log", count=drained.failed))
+    return _("{count} changes applied", count=drained.applied)
 
 
 def _reanchor(archive: Archive, problems: list[Problem]) -> str:
