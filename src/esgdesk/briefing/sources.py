@@ -135,12 +135,8 @@ def _collection_ids(archive: Archive, name: str) -> list[int]:
 
 
 def _query_ids(archive: Archive, query: str) -> list[int]:
-    try:
-        from esgdesk.search.service import matching_ids
-    except ImportError as exc:  # the search module is being written alongside
-        raise EsgdeskError(
-            "--query needs the search module, which this build lacks; use --ids or --collection"
-        ) from exc
+    from esgdesk.search.service import matching_ids
+
     return matching_ids(archive, query)
 
 

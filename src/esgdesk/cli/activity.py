@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
 
-from sqlmodel import col, select
-
-from esgdesk.cli.common import EXIT_OK, iso_or_none, open_archive, pad, print_json
-from esgdesk.core.models import Activity
+from esgdesk.cli.common import EXIT_OK, open_archive, pad, print_json
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,32 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     activity.set_defaults(handler=cmd_activity)
 
 
-def recent_activity(
-    archive: Any, limit: int = 50, author: str | None = None, since: dt.date | None = None
-) -> list[dict[str, Any]]:
-    """The newest changes as plain dicts (the `activity --json` shape), for the CLI and the GUI."""
-    statement = select(Activity).order_by(col(Activity.at).desc(), col(Activity.id).desc()).limit(max(0, limit))
-    if author:
-        statement = statement.where(Activity.author == author)
-    if since is not None:
-        statement = statement.where(Activity.at >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
-    with archive.session() as session:
-        rows = session.exec(statement).all()
-    return [
-        {
-            "id": row.id,
-            "at": iso_or_none(row.at),
-            "author": row.author,
-            "action": row.action,
-            "object": row.object_kind,
-            "object_id": row.object_id,
-            "summary": row.summary,
-        }
-        for row in rows
-    ]
-
-
 def cmd_activity(args: argparse.Namespace) -> int:
+    from esgdesk.library.activity import recent_activity
+
     since = dt.date.fromisoformat(args.since) if args.since else None
     with open_archive(args) as archive:
         entries = recent_activity(archive, args.limit, args.author, since)

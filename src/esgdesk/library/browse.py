@@ -470,11 +470,9 @@ def highlight_terms(query: str) -> list[str]:
     A Korean word typed with its particle (탄소중립을) is also highlighted without it, since the index matches
     it that way. A query that does not parse highlights nothing rather than guessing.
     """
-    try:
-        from esgdesk.search import query as query_language
-        from esgdesk.search.tokenize import strip_particle
-    except ImportError:  # the search package is not there yet
-        return []
+    from esgdesk.search import query as query_language
+    from esgdesk.search.tokenize import strip_particle
+
     try:
         tree = query_language.parse(query)
     except query_language.QuerySyntaxError:
@@ -506,10 +504,8 @@ def _name_at(name: str | None, names: list[dict[str, Any]] | None, on: dt.date |
     """The ministry's name on the release's date (the reader shows the same, via the knowledge store)."""
     if name is None:
         return None
-    try:
-        from esgdesk.knowledge.store import organization_name_at
-    except ImportError:
-        return name
+    from esgdesk.knowledge.store import organization_name_at
+
     # organization_name_at reads only .name and .names, so the row's two columns stand in for the object.
     return organization_name_at(_NamedOrganization(name, names or []), on)  # type: ignore[arg-type]
 

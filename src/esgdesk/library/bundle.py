@@ -3,7 +3,7 @@
 A bundle is a zip holding `manifest.json` and every original under `files/<sha256>`:
 
     {"format": "esgdesk-bundle", "version": 1, "created": ..., "generator": "esgdesk 0.1", "schema": "0001",
-     "selection": {"query": null | "...", "method": "all" | "search" | "substring"},
+     "selection": {"query": null | "...", "method": "all" | "search"},
      "tables": {"documents": [{...every column...}], "files": [...], "document_files": [...], "tags": [...], ...}}
 
 Why flat tables with the archive's own column names and ids: every field round-trips without a hand-written
@@ -35,7 +35,6 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -199,24 +198,13 @@ def export_bundle(archive: Archive, target: str | Path, query: str | None = None
 
 
 def _select_documents(archive: Archive, query: str | None) -> tuple[set[int] | None, dict[str, Any], list[str]]:
-    """None means every document. A query goes to the search service, or to a plain substring filter."""
+    """None means every document; a query goes to the search service."""
     if query is None:
         return None, {"query": None, "method": "all"}, []
-    try:
-        from esgdesk.search.service import index_for, matching_ids
-    except ImportError:
-        ids = _substring_ids(archive, query)
-        note = "search is not available: documents were chosen by a plain substring match"
-        return ids, {"query": query, "method": "substring"}, [note]
+    from esgdesk.search.service import index_for, matching_ids
+
     index_for(archive).repair()  # a stale index would silently leave documents out of the bundle
     return set(matching_ids(archive, query)), {"query": query, "method": "search"}, []
-
-
-def _substring_ids(archive: Archive, query: str) -> set[int]:
-    needle = unicodedata.normalize("NFC", query).casefold()
-    with archive.session() as session:
-        rows = session.exec(select(Document.id, Document.title, Document.body, Document.note))
-        return {row[0] for row in rows if any(needle in (text or "").casefold() for text in row[1:])}
 
 
 def _collect(session: Session, doc_ids: set[int] | None, partial: bool) -> dict[str, list[SQLModel]]:

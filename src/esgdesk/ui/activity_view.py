@@ -1,7 +1,7 @@
 """Library › Activity…: who did what in the archive, newest first — the GUI face of `esgdesk activity`.
 
 On a team archive the log is how analysts see each other's work, so it reads from the very service the CLI
-prints (esgdesk.cli.activity.recent_activity), off the GUI thread. It is a window beside the main one, not a
+prints (esgdesk.library.activity.recent_activity), off the GUI thread. It is a window beside the main one, not a
 modal dialog: one reads the log and opens documents from it while it stays open.
 """
 
@@ -65,8 +65,8 @@ class ActivityPage:
 
 def load_activity(archive: Archive, limit: int, author: str | None) -> ActivityPage:
     """Read on a worker thread: the CLI's query, plus the documents and titles the view links to."""
-    from esgdesk.cli.activity import recent_activity
     from esgdesk.library import browse
+    from esgdesk.library.activity import recent_activity
 
     entries = recent_activity(archive, limit, author)
     documents = browse.activity_documents(archive, [(e["object"], e["object_id"]) for e in entries])
