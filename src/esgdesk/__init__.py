@@ -1,8 +1,5 @@
 """esgdesk: an offline archive of Korean policy press releases, with search, notes and briefing packets."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("esgdesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+#: the release, as in pyproject.toml (a test keeps the two equal). A constant, not importlib.metadata: reading
+#: the installed metadata cost a tenth of a second on every start, and a frozen app may not carry it.
+__version__ = "0.1.0"

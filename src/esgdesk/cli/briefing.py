@@ -9,14 +9,21 @@ from pathlib import Path
 
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, open_archive
 
+#: the templates as `--help` lists them, written out so that starting esgdesk does not load the briefing
+#: package (tests/cli/test_startup.py keeps them equal to esgdesk.briefing.templates.TEMPLATES)
+TEMPLATES = {
+    "regional-summary": "지역별 공정전환 지원 현황: 요약표, 지도, 차트, 지역별 세부, 출처",
+    "digest": "문서 요약집: 문서별 메타데이터, 요지, 주석, 관련 문서",
+    "annotations": "주석 모음: 분류(또는 태그)별 발췌와 인용",
+    "timeline": "연대표: 문서 발표와 사업 연도 순",
+}
+
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from esgdesk.briefing.templates import TEMPLATES
-
     export = commands.add_parser(
         "export",
         help="write a briefing packet (DOCX or PDF)",
-        description="Templates: " + "; ".join(f"{t.name} ({t.description})" for t in TEMPLATES.values()),
+        description="Templates: " + "; ".join(f"{name} ({text})" for name, text in TEMPLATES.items()),
     )
     export.add_argument("--template", required=True, metavar="NAME", help=f"one of: {', '.join(TEMPLATES)}")
     export.add_argument("--format", dest="fmt", choices=("docx", "pdf"), help="default: from the file name")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from esgdesk.cli.common import EXIT_OK, open_archive, pad, print_json
-from esgdesk.knowledge.store import document_facts
-from esgdesk.library.documents import get_document
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,6 +15,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    from esgdesk.core.records import get_document
+    from esgdesk.knowledge.store import document_facts
+
     archive = open_archive(args)
     with archive.session() as session:
         get_document(session, args.id)
