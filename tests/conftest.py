@@ -33,6 +33,15 @@ def archive(archive_dir: Path):
     opened.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_program_author() -> Iterator[None]:
+    """A test that sets the GUI's author (core/author.py) leaves none behind for the next."""
+    yield
+    from esgdesk.core.author import set_program_author
+
+    set_program_author(None)
+
+
 @pytest.fixture
 def sample_path() -> Path:
     assert SAMPLE.is_file(), f"the user's sample is missing: {SAMPLE}"

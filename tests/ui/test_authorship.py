@@ -3,12 +3,14 @@ edit conflicts on a shared archive resolved with both texts in view."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
+from esgdesk.core.author import set_program_author
 from esgdesk.core.lock import AUTHOR_VARIABLE
 from esgdesk.notes import annotations as notes
 from esgdesk.notes.links import create_link
@@ -22,9 +24,10 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 @pytest.fixture(autouse=True)
 def no_author_from_outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The app writes ESGDESK_AUTHOR; monkeypatch puts the developer's own value back afterwards."""
+    """No ESGDESK_AUTHOR from the developer's shell; the program's author is reset after each test."""
     monkeypatch.delenv(AUTHOR_VARIABLE, raising=False)
     yield
+    set_program_author(None)
 
 
 def _open(qtbot, window: MainWindow, document_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +48,7 @@ def _set_author(window: MainWindow, name: str) -> None:
 
 def test_the_preferences_author_is_recorded_on_a_gui_annotation_and_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _set_author(window, "김분석")
+    assert AUTHOR_VARIABLE not in os.environ  # the preference is the program's, not the environment's
     _open(qtbot, window, 1)
     document = window.reader.text.document()
     window.reader.text.setTextCursor(document.find(PHRASE, QTextCursor(document)))

@@ -36,8 +36,11 @@ AUTHOR_VARIABLE = "ESGDESK_AUTHOR"
 
 
 def current_user() -> str:
-    """The author recorded on notes, tags, links and activity: ESGDESK_AUTHOR, else the OS user."""
-    chosen = " ".join(os.environ.get(AUTHOR_VARIABLE, "").split())
+    """The author recorded on notes, tags, links and activity: the program's choice (the GUI's preference,
+    core/author.py), else ESGDESK_AUTHOR, else the OS user."""
+    from esgdesk.core.author import program_author
+
+    chosen = program_author() or " ".join(os.environ.get(AUTHOR_VARIABLE, "").split())
     if chosen:
         return chosen
     try:

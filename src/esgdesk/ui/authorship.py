@@ -1,34 +1,25 @@
 """Who made a change, as the GUI records and shows it.
 
-Every service records `current_user()` (esgdesk.core.lock): ESGDESK_AUTHOR, else the OS user. The author name
-in Preferences is the analyst's own choice of that name, so the app puts it into ESGDESK_AUTHOR — at start
-and whenever the preference changes — and every edit, import, tag and link made from the GUI (on whichever
-worker thread) carries it without each call passing it along. With the preference empty, the value the app
-was started with (or the OS user) applies again.
+Every service records `current_user()` (esgdesk.core.lock). The author name in Preferences is the analyst's
+own choice of that name, so the app sets it as the program's author (esgdesk.core.author) — at start and
+whenever the preference changes, never by changing the environment — and every edit, import, tag and link made
+from the GUI (on whichever worker thread) carries it. With the preference empty, ESGDESK_AUTHOR as the app was
+started with (or the OS user) applies again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from PySide6.QtCore import QCoreApplication
 
-from esgdesk.core.lock import AUTHOR_VARIABLE, current_user
-
-#: ESGDESK_AUTHOR as the app found it at start: what an emptied preference goes back to
-_LAUNCH_AUTHOR = os.environ.get(AUTHOR_VARIABLE)
+from esgdesk.core.author import set_program_author
+from esgdesk.core.lock import current_user
 
 
 def apply_author(name: str) -> str:
     """Make `name` the author of the app's changes from now on; returns the author that now applies."""
-    chosen = " ".join((name or "").split())
-    if chosen:
-        os.environ[AUTHOR_VARIABLE] = chosen
-    elif _LAUNCH_AUTHOR is not None:
-        os.environ[AUTHOR_VARIABLE] = _LAUNCH_AUTHOR
-    else:
-        os.environ.pop(AUTHOR_VARIABLE, None)
+    set_program_author(name)
     return current_user()
 
 
