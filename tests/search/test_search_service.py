@@ -1,4 +1,4 @@
-"""search(), facets() and saved searches as the CLI and the GUI call them."""
+"""search(), facets (library.browse over matching_ids) and saved searches as the CLI and the GUI call them."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.models import Annotation, DocumentTag, Entity, Link, Mention, Organization, Tag
+from esgdesk.library.browse import named_facets
 from esgdesk.search.query import QuerySyntaxError
 from esgdesk.search.service import (
-    facets,
     list_saved_searches,
     matching_ids,
     save_search,
@@ -177,7 +177,7 @@ def test_facets_count_over_the_whole_result(archive: Archive, add) -> None:  # t
         session.add_all([DocumentTag(document_id=doc_id, tag_id=tag_id) for doc_id in ids[:2]])
         session.add(Mention(document_id=ids[0], entity_id=region_id, start=0, end=1, text="충남"))
         session.commit()
-    counts = facets(archive, "탄소")
+    counts = named_facets(archive, "탄소")  # the one facet count, over the search's ids
     assert counts["tags"] == {"탄소중립": 2}
     assert counts["regions"] == {"충청남도": 1}
     assert counts["ministries"] == {"환경부": 3, "(부처 미상)": 2}
@@ -195,7 +195,7 @@ def test_a_bad_query_raises_a_user_facing_error(archive: Archive) -> None:
     with pytest.raises(QuerySyntaxError, match="never closed"):
         search(archive, '"탄소')
     with pytest.raises(QuerySyntaxError, match="Unknown field"):
-        facets(archive, "colour:red")
+        named_facets(archive, "colour:red")
 
 
 def test_saved_searches(archive: Archive) -> None:

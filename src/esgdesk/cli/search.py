@@ -32,7 +32,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from esgdesk.search.service import facets, save_search, search
+    from esgdesk.library.browse import named_facets
+    from esgdesk.search.service import save_search, search
 
     archive = open_archive(args)
     result = search(archive, args.query, limit=args.limit)
@@ -42,7 +43,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         data = result.as_dict()
         if args.facets:
-            data["facets"] = facets(archive, args.query)
+            data["facets"] = named_facets(archive, args.query)
         print_json(data)
         return EXIT_OK
     print(f"{result.total} found", file=sys.stderr)

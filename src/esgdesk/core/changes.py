@@ -158,6 +158,13 @@ def drain(archive: Archive, lock_timeout: float | None = None) -> DrainReport:
     return report
 
 
+def follow(archive: Archive, wait: float | None = None) -> DrainReport:
+    """After a committed write: apply the queue now if the writer lock comes within `wait` seconds (default:
+    the archive's lock timeout). Never raises for a busy lock — the write is committed and its change queued,
+    and the process holding the lock, or the next open, applies it."""
+    return drain(archive, lock_timeout=archive.lock_timeout if wait is None else wait)
+
+
 def _drain_round(archive: Archive, report: DrainReport, after_id: int) -> int | None:
     """One batch of the changes queued after `after_id` (each change is tried once per drain); returns the last
     id tried, or None when nothing is left to try."""

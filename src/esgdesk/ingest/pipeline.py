@@ -396,7 +396,7 @@ class ImportPipeline:
             return
         self._committed_since_drain = 0
         self._last_flush = time.monotonic()
-        changes.drain(self.archive, lock_timeout=self.archive.lock_timeout)  # busy: the next open drains
+        changes.follow(self.archive)  # a busy lock: its holder or the next open drains
 
     def _revise(
         self,

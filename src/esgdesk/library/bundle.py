@@ -698,7 +698,7 @@ def _write_originals(
 
 def _follow_changes(archive: Archive) -> list[str]:
     """Index and extract what the bundle brought; what fails stays queued for the next open and `check`."""
-    report = changes.drain(archive)
+    report = changes.follow(archive)
     if report.failed:
         return [
             _(

@@ -409,4 +409,4 @@ def _documents_of(session: Session, tag_id: int) -> set[int]:
 
 def _follow(archive: Archive) -> None:
     """Tags are searchable (`tag:` and plain words): the queued changes are applied at once."""
-    changes.drain(archive)
+    changes.follow(archive)

@@ -335,12 +335,16 @@ def record(session: Session, author: str | None, action: str, kind: str, object_
     session.add(Activity(author=author, action=action, object_kind=kind, object_id=object_id, summary=summary))
 
 
+#: how long a saved note waits for an import's writer lock before leaving its index update to that import
+NOTE_INDEX_WAIT = 0.2
+
+
 def reindex(archive: Archive, document_ids: list[int]) -> None:
     """Bring the search index up to date with these documents' committed changes, which the writes queued in
     their own transactions (core/changes.py): a change that cannot be applied now stays queued for the next
     open, and is never lost."""
     if document_ids:
-        changes.drain(archive)
+        changes.follow(archive, wait=NOTE_INDEX_WAIT)
 
 
 def view_of(session: Session, row: Annotation) -> AnnotationView:

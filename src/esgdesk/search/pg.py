@@ -421,43 +421,6 @@ def documents(connection: Connection, ids: list[int]) -> dict[int, tuple[str, dt
     return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
-def facet_counts(connection: Connection, tree: Node, no_ministry: str) -> dict[str, dict[Any, int]]:
-    """The four facets of service.facets, ordered as SQLite orders them (binary collation, NULL first)."""
-    where, params, _, _ = compile_query(tree)
-    ids = f"WITH f AS MATERIALIZED (SELECT d.id FROM document d WHERE {where}) "
-    return {
-        "tags": _counts(connection, ids + _TAG_FACET, params),
-        "regions": _counts(connection, ids + _REGION_FACET, params),
-        "ministries": _counts(connection, ids + _MINISTRY_FACET, [*params, no_ministry]),
-        "years": {int(year): n for year, n in _counts(connection, ids + _YEAR_FACET, params).items()},
-    }
-
-
-_TAG_FACET = """
-    SELECT t.name, count(DISTINCT f.id) AS n FROM f
-    JOIN document_tag dt ON dt.document_id = f.id JOIN tag t ON t.id = dt.tag_id
-    GROUP BY t.id ORDER BY n DESC, t.name COLLATE "C" """
-_REGION_FACET = """
-    SELECT e.name, count(DISTINCT f.id) AS n FROM f
-    JOIN mention m ON m.document_id = f.id JOIN entity e ON e.id = m.entity_id AND e.kind = 'region'
-    GROUP BY e.id ORDER BY n DESC, e.name COLLATE "C" """
-_MINISTRY_FACET = """
-    SELECT coalesce(o.name, %s), count(*) AS n FROM f
-    JOIN document d ON d.id = f.id LEFT JOIN organization o ON o.id = d.ministry_id
-    GROUP BY o.id ORDER BY n DESC, o.name COLLATE "C" NULLS FIRST"""
-_YEAR_FACET = """
-    SELECT extract(year FROM d.published)::int AS year, count(*) AS n FROM f
-    JOIN document d ON d.id = f.id WHERE d.published IS NOT NULL
-    GROUP BY year ORDER BY n DESC, year DESC"""
-
-
-def _counts(connection: Connection, sql: str, params: list[object]) -> dict[Any, int]:
-    counts: dict[Any, int] = {}
-    for name, count in connection.exec_driver_sql(sql, tuple(params)):
-        counts[name] = counts.get(name, 0) + count
-    return counts
-
-
 def _scalar(connection: Connection, sql: str, params: list[object]) -> int:
     return connection.exec_driver_sql(sql, tuple(params)).scalar() or 0
 

@@ -1,4 +1,5 @@
-"""Search as the CLI and the GUI call it: `search()`, `facets()`, saved searches.
+"""Search as the CLI and the GUI call it: `search()`, `matching_ids()`, saved searches (facets are counted over
+the matching ids by esgdesk.library.browse).
 
 Ranking is FTS5's BM25 with a title boost (index.WEIGHTS); among equal scores the newest release comes first.
 A search asks FTS5 only for the best `offset + limit` rows plus a margin and sorts ties by date in Python,
@@ -39,7 +40,6 @@ RANK_WINDOW = 1000
 _TIE_MARGIN = 32
 #: called directly rather than through FTS5's `rank` column, which evaluates it about twice as slowly
 _BM25 = f"bm25(fts, {', '.join(map(str, WEIGHTS))})"
-_NO_MINISTRY = "(부처 미상)"
 
 
 @dataclass(frozen=True)
@@ -282,62 +282,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-# -- facets -------------------------------------------------------------------------------------------------
-
-
-def facets(archive: Archive, query: str) -> dict[str, dict[Any, int]]:
-    """Counts of tags, regions, ministries and publication years over everything `query` matches.
-
-    Each is a dict ordered by count (largest first), e.g. {"tags": {"공정전환": 12, …}, "years": {2023: 40}}.
-    """
-    if archive.shared:
-        from esgdesk.search import pg
-
-        tree = parse(query)
-        _ready_index(archive)
-        with archive.engine.connect() as connection:
-            return pg.facet_counts(connection, tree, _NO_MINISTRY)
-    query_plan = plan(parse(query))
-    connection = _ready_index(archive).connection
-    sql, params = _ids_sql(query_plan)
-    connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
-    connection.execute(f"CREATE TEMP TABLE facet_ids AS SELECT id FROM ({sql})", params)
-    try:
-        return {
-            "tags": _counts(connection, _TAG_FACET),
-            "regions": _counts(connection, _REGION_FACET),
-            "ministries": _counts(connection, _MINISTRY_FACET, (_NO_MINISTRY,)),
-            "years": {int(year): count for year, count in _counts(connection, _YEAR_FACET).items()},
-        }
-    finally:
-        connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
-
-
-_TAG_FACET = """
-    SELECT t.name, count(DISTINCT f.id) AS n FROM temp.facet_ids f
-    JOIN arc.document_tag dt ON dt.document_id = f.id JOIN arc.tag t ON t.id = dt.tag_id
-    GROUP BY t.id ORDER BY n DESC, t.name"""
-_REGION_FACET = """
-    SELECT e.name, count(DISTINCT f.id) AS n FROM temp.facet_ids f
-    JOIN arc.mention m ON m.document_id = f.id JOIN arc.entity e ON e.id = m.entity_id AND e.kind = 'region'
-    GROUP BY e.id ORDER BY n DESC, e.name"""
-_MINISTRY_FACET = """
-    SELECT coalesce(o.name, ?), count(*) AS n FROM temp.facet_ids f
-    JOIN arc.document d ON d.id = f.id LEFT JOIN arc.organization o ON o.id = d.ministry_id
-    GROUP BY o.id ORDER BY n DESC, o.name"""
-_YEAR_FACET = """
-    SELECT substr(d.published, 1, 4) AS year, count(*) AS n FROM temp.facet_ids f
-    JOIN arc.document d ON d.id = f.id WHERE d.published IS NOT NULL
-    GROUP BY year ORDER BY n DESC, year DESC"""
-
-
-def _counts(connection: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> dict[Any, int]:
-    counts: dict[Any, int] = {}
-    for name, count in connection.execute(sql, params):
-        counts[name] = counts.get(name, 0) + count
-    return counts
 
 
 # -- saved searches ---------------------------------------------------------------------------------------
