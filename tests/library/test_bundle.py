@@ -339,3 +339,24 @@ def test_not_a_zip_is_refused(tmp_path: Path, archive: Archive) -> None:
     path.write_bytes(io.BytesIO(b"plain text").getvalue())
     with pytest.raises(BundleError, match="not a zip"):
         import_bundle(archive, path)
+
+
+def test_a_manifest_nested_deeply_is_refused_not_a_recursion_error(tmp_path: Path, archive: Archive) -> None:
+    nested = ("[" * 200_000 + "]" * 200_000).encode()
+    with pytest.raises(BundleError, match=r"nested deeper than \d+ levels"):
+        import_bundle(archive, _zip_with(tmp_path, {"manifest.json": nested}))
+
+
+def test_the_zip_directory_is_read_without_zipfile_internals(tmp_path: Path) -> None:
+    from esgdesk.ingest.safe_zip import central_directory
+
+    bundle = _zip_with(tmp_path, {"manifest.json": b"{}", **{f"files/{i:064x}": b"x" for i in range(3)}})
+    with bundle.open("rb") as handle:
+        entries, size = central_directory(handle)  # type: ignore[misc]
+    with zipfile.ZipFile(bundle) as opened:
+        assert entries == len(opened.infolist()) == 4
+    assert 0 < size < 1000
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(b"not a zip")
+    with plain.open("rb") as handle:
+        assert central_directory(handle) is None

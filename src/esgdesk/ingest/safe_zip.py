@@ -8,10 +8,12 @@ names are checked before use, and nothing is ever extracted to disk by name.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParseError
@@ -49,13 +51,49 @@ def safe_member_name(name: str) -> str | None:
     return "/".join(parts)
 
 
-class SafeZip:
-    """The members of a zip, each read at most once under per-member, ratio, total and count limits."""
+_END_RECORD = struct.Struct("<4s4H2LH")
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
 
-    def __init__(self, data: bytes, limits: ImportLimits | None = None) -> None:
+
+def central_directory(handle: BinaryIO) -> tuple[int, int] | None:
+    """(members, directory bytes) as the zip's end record declares them, read before `zipfile` loads every
+    entry of a directory into memory; None when there is no end record (not a zip)."""
+    handle.seek(0, io.SEEK_END)
+    size = handle.tell()
+    tail_start = max(0, size - _END_RECORD.size - 0xFFFF)
+    handle.seek(tail_start)
+    tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + _END_RECORD.size > len(tail):
+        return None
+    _sig, _disk, _disk_cd, _here, entries, directory_size, _offset, _comment = _END_RECORD.unpack_from(tail, at)
+    if entries == 0xFFFF or directory_size == 0xFFFFFFFF:  # zip64: the real figures are in the zip64 record
+        locator_at = tail_start + at - _ZIP64_LOCATOR.size
+        if locator_at < 0:
+            return None
+        handle.seek(locator_at)
+        signature, _disk, record_offset, _disks = _ZIP64_LOCATOR.unpack(handle.read(_ZIP64_LOCATOR.size))
+        if signature != b"PK\x06\x07":
+            return None
+        handle.seek(record_offset)
+        record = handle.read(_ZIP64_END_RECORD.size)
+        if len(record) < _ZIP64_END_RECORD.size or record[:4] != b"PK\x06\x06":
+            return None
+        fields = _ZIP64_END_RECORD.unpack(record)
+        entries, directory_size = fields[7], fields[8]
+    return entries, directory_size
+
+
+class SafeZip:
+    """The members of a zip, each read at most once under per-member, ratio, total and count limits.
+
+    `source` is the zip's bytes, or the path of a zip too large to hold in memory (a bundle)."""
+
+    def __init__(self, source: bytes | Path, limits: ImportLimits | None = None) -> None:
         self.limits = limits or ImportLimits()
         try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._zip = zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             raise ParseError(f"the zip file is damaged ({exc})") from exc
         infos = self._zip.infolist()
@@ -89,10 +127,9 @@ class SafeZip:
     def getinfo(self, name: str) -> zipfile.ZipInfo:
         return self._zip.getinfo(name)
 
-    def read(self, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
-        """The member's bytes, checked against its declared sizes and again while inflating.
-
-        Raises ZipLimitError for a limit (size, ratio, total) and ParseError for damage or a password."""
+    def check_declared(self, info: zipfile.ZipInfo, limit: int | None = None) -> None:
+        """Refuse a member by what its header declares (password, size, ratio), before inflating anything —
+        a cheap first screen over every member; `read` checks the bytes actually produced again."""
         limit = self.limits.max_file_bytes if limit is None else limit
         if info.flag_bits & 0x1:
             raise ParseError("the member is encrypted with a password")
@@ -101,6 +138,14 @@ class SafeZip:
         ratio_limit = self.limits.max_compression_ratio * max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and info.file_size > ratio_limit:
             raise ZipLimitError("the member is compressed suspiciously well (a zip bomb?); it was not unpacked")
+
+    def read(self, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
+        """The member's bytes, checked against its declared sizes and again while inflating.
+
+        Raises ZipLimitError for a limit (size, ratio, total) and ParseError for damage or a password."""
+        limit = self.limits.max_file_bytes if limit is None else limit
+        self.check_declared(info, limit)
+        ratio_limit = self.limits.max_compression_ratio * max(info.compress_size, 1)
         remaining = self.limits.max_unpacked_bytes - self._total
         if info.file_size > remaining:
             raise ZipLimitError("the zip file unpacks to more than the total limit; the rest was not unpacked")
