@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -166,7 +167,13 @@ def test_json_is_utf8_when_piped(imported: Path) -> None:
         [sys.executable, "-m", "esgdesk", "--archive", str(imported), "list", "--json"],
         capture_output=True,
         timeout=60,
-        env={"PATH": "", "PYTHONIOENCODING": "latin-1", "ESGDESK_ARCHIVE": str(imported)},
+        # a bare environment, but the sources under test (PYTHONPATH) rather than whichever esgdesk is installed
+        env={
+            "PATH": "",
+            "PYTHONIOENCODING": "latin-1",
+            "ESGDESK_ARCHIVE": str(imported),
+            **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ},
+        },
     )
     assert result.returncode == 0
     assert "탄소중립" in result.stdout.decode("utf-8")
