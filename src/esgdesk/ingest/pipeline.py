@@ -332,8 +332,9 @@ class ImportPipeline:
                 return
             if duplicate is not None:
                 existing = duplicate.existing
-                text_changed = False
+                text_changed = completed = False
                 if duplicate.same_release_in_another_form or _new_format(session, existing, originals):
+                    completed = True
                     # The same release in another format: one document, every original kept, the better
                     # text and any metadata the first copy lacked taken from the new one. (The same text in
                     # the same format — a re-encoded copy — adds nothing.)
@@ -345,9 +346,11 @@ class ImportPipeline:
                     session.add(existing)
                 if text_changed:
                     changes.record(session, changes.BODY, [existing.id])
+                elif completed:  # a department or ministry the first copy lacked is searchable too
+                    changes.record(session, changes.METADATA, [existing.id])
                 session.commit()
                 report.duplicates.append(DuplicateEntry(path, prepared.title, existing.id or 0, duplicate.reason))
-                if text_changed:
+                if text_changed or completed:
                     self._after_commit([existing.id or 0])
                 return
             document = prepared
