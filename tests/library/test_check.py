@@ -112,3 +112,14 @@ def test_dangling_rows_are_reported(healthy: Archive) -> None:
     report = check_archive(healthy)
     assert any(p.kind == "foreign-key" and "document_tag" in p.subject for p in report.problems)
     assert exit_code(check_archive(healthy, repair=True)) == 1  # reported, not guessed at
+
+
+def test_a_document_without_any_original_is_flagged(archive: Archive) -> None:
+    """A bundle or an old bug can leave a text whose file is gone from the archive; check names it."""
+
+    with archive.session() as session:
+        session.add(Document(title="원본 없는 문서", body="본문", content_hash="no-original"))
+        session.commit()
+    report = check_archive(archive)
+    [problem] = [p for p in report.problems if p.kind == "no-original"]
+    assert "원본 없는 문서" in problem.message and not problem.repairable

@@ -146,9 +146,9 @@ def drain(archive: Archive, lock_timeout: float | None = None) -> DrainReport:
     try:
         with archive.writing("apply changes"):
             archive.lock_timeout = saved_timeout
-            last_id = 0
-            while (last_id := _drain_round(archive, report, last_id)) is not None:
-                pass
+            last_id: int | None = 0
+            while last_id is not None:
+                last_id = _drain_round(archive, report, last_id)
     except ArchiveLockedError:
         if lock_timeout is None:
             raise
