@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
+from esgdesk.core.i18n import _
 from esgdesk.core.paths import archive_location
 
 EXIT_OK = 0
@@ -17,9 +18,27 @@ EXIT_SOME_FAILED = 1
 EXIT_CANNOT_RUN = 2
 
 
+#: the commands that may make a new archive (only in a new or empty folder); every other command needs one
+#: already and exits 2 with `no archive at …`, so a mistyped --archive creates nothing
+CREATING_COMMANDS = frozenset({"import", "bundle import", "demo", "gui"})
+
+
+def may_create(args: argparse.Namespace) -> bool:
+    """Whether the command in `args` may make a new archive (see CREATING_COMMANDS)."""
+    command = getattr(args, "command", None) or "gui"
+    action = getattr(args, "bundle_action", None)
+    return (f"{command} {action}" if action else command) in CREATING_COMMANDS
+
+
 def open_archive(args: argparse.Namespace) -> Archive:
-    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing."""
-    return Archive.open(archive_location(args.archive), lock_timeout=lock_timeout())
+    """The archive named by --archive, ESGDESK_ARCHIVE or the default; made only by a creating command, and
+    then said on stderr, as is anything opening did to keep the archive whole (a foreign -wal moved aside)."""
+    archive = Archive.open(archive_location(args.archive), lock_timeout=lock_timeout(), create=may_create(args))
+    if archive.created:
+        print(_("esgdesk: created a new archive at {path}", path=archive.root), file=sys.stderr)
+    for notice in archive.notices:
+        print(f"esgdesk: {notice}", file=sys.stderr)
+    return archive
 
 
 def lock_timeout() -> float:

@@ -315,7 +315,7 @@ def _reanchor_function() -> Any:
 
 
 def _repair(archive: Archive, report: CheckReport) -> None:
-    from esgdesk.core.backup import BackupError, create_backup
+    from esgdesk.library.backup import BackupError, create_backup
 
     try:
         report.backup = create_backup(archive, reason="before-repair")

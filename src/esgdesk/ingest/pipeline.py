@@ -395,7 +395,14 @@ class ImportPipeline:
         pending.clear()
         self._last_flush = time.monotonic()
         for hook in self.after_commit:
-            hook(self.archive, document_ids)
+            try:
+                hook(self.archive, document_ids)
+            except Exception as exc:
+                if not _disk_is_full(exc):
+                    raise
+                # Derived state only (index, entities): the documents are committed and whole; `esgdesk check
+                # --repair` or the next open brings it up to date once there is room.
+                logger.warning("after-import step skipped, the disk is full: %s", exc)
 
     def _revise(
         self,
