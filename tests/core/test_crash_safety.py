@@ -149,10 +149,10 @@ def _small_disk(folder: Path, size: str) -> Path:
 
 
 def test_a_full_disk_leaves_the_archive_consistent(tmp_path: Path) -> None:
-    from esgdesk.library.backup import BackupError, create_backup
     from esgdesk.core.bundle import BundleError, export_bundle, import_bundle
     from esgdesk.ingest.limits import ImportLimits
     from esgdesk.ingest.pipeline import run_import
+    from esgdesk.library.backup import BackupError, create_backup
 
     disk = _small_disk(tmp_path / "disk", "1m")
     try:

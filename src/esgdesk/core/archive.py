@@ -86,6 +86,8 @@ class Archive:
             _make_layout(root)
             created = first_open.create_database(root, database, lock_timeout)
         notices = first_open.set_aside_foreign_wal(database)
+        first_open.check_not_truncated(database)
+        first_open.refuse_foreign_database(root, database)
         engine = db.make_engine(db.sqlite_url(database))
         archive = cls(root, engine)
         archive.lock_timeout = lock_timeout
@@ -126,8 +128,6 @@ class Archive:
         return archive
 
     def _ensure_schema(self) -> None:
-        if not self.shared:
-            first_open.check_not_truncated(self.database_path)
         try:
             current = db.current_revision(self.engine)
             tables = set(inspect(self.engine).get_table_names()) if current is None else set()

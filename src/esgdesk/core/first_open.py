@@ -280,6 +280,32 @@ def is_half_made(engine: Engine, tables: set[str]) -> bool:
     return True
 
 
+def refuse_foreign_database(root: Path, database: Path) -> None:
+    """Refuse, without writing a byte (no WAL switch either), a database with tables esgdesk did not make.
+
+    Read through a read-only connection before esgdesk's engine opens the file, because that engine switches
+    the journal to WAL, which rewrites the header of a file that is not ours."""
+    from esgdesk.core.models import metadata
+
+    try:
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" in tables or not tables:
+                return
+            user_tables = {name for name in tables if not name.startswith("sqlite_")}
+            ours = user_tables <= set(metadata.tables)
+            empty = ours and all(
+                connection.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None for name in user_tables
+            )
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise unreadable(root, database, exc) from exc
+    if not (ours and empty):
+        raise ArchiveError(_("{where} holds tables esgdesk did not make; refusing to touch it.", where=database))
+
+
 def remake_half_made(root: Path, database: Path, lock_timeout: float) -> str:
     """Move a half-made database aside and make the archive anew (the caller holds the writer lock)."""
     target = _set_aside_folder(root)
