@@ -153,7 +153,8 @@ def test_the_archives_own_wal_after_a_kill_is_replayed(tmp_path: Path) -> None:
         "import os, signal, sys; from esgdesk.core.archive import Archive; from esgdesk.core.models import Document\n"
         "archive = Archive.open(sys.argv[1])\n"
         "with archive.session() as session:\n"
-        "    session.add_all([Document(title=f'커밋 {n}', body='본문 ' * 300, content_hash=str(n)) for n in range(30)])\n"
+        "    for n in range(30):\n"
+        "        session.add(Document(title=f'커밋 {n}', body='본문 ' * 300, content_hash=str(n)))\n"
         "    session.commit()\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
