@@ -10,6 +10,9 @@ import pytest
 
 from esgdesk.cli import main
 from esgdesk.core.paths import resources_root
+from fixture_paths import RELEASES
+
+RELEASES_SOME = sorted(RELEASES.iterdir())[:4]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -78,3 +81,25 @@ def test_pointing_at_the_apps_own_resources_writes_nothing(
     code, _out, err = run(capsys, "--archive", str(resources), "import", str(sample_path))
     assert code == 2 and "no archive at" in err
     assert _snapshot(resources) == before
+
+
+def test_a_read_only_originals_folder_stops_the_import_once_with_exit_2(
+    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    root = tmp_path / "archive"
+    assert run(capsys, "--archive", str(root), "import", str(sample_path))[0] == 0
+    files = root / "files"
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root (a chmod does not stop root)")
+    mounted = subprocess.run(["mount", "--bind", str(files), str(files)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(files)], check=True, capture_output=True)
+        code, _out, err = run(capsys, "--archive", str(root), "import", *map(str, RELEASES_SOME))
+    finally:
+        subprocess.run(["umount", str(files)], capture_output=True)
+    assert code == 2
+    assert err.count("cannot be written") == 1 and "Traceback" not in err
