@@ -69,15 +69,16 @@ def _check_summary(report: object) -> str:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from esgdesk.core.i18n import _
-    from esgdesk.library.backup import keep_setting, list_backups, make_backup
+    from esgdesk.library.backup import SAFETY_FOLDER, all_backups, keep_setting, make_backup
 
     archive = open_archive(args)
-    if args.list:
-        backups = list_backups(archive.backups_dir)
+    if args.list:  # the user's backups and esgdesk's safety copies (backups/safety/), newest first
+        backups = all_backups(archive.backups_dir)
         if args.json:
             print_json([info.as_json() for info in backups])
         for info in [] if args.json else backups:
-            print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.reason:<24}  {info.path.name}")
+            where = f"{SAFETY_FOLDER}/" if info.safety and info.path.parent.name == SAFETY_FOLDER else ""
+            print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.reason:<24}  {where}{info.path.name}")
         return EXIT_OK
     made = make_backup(archive, reason="manual", keep=args.keep)
     path = made.path
