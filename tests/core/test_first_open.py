@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from esgdesk.core import db
 from esgdesk.core.archive import Archive
@@ -84,7 +85,7 @@ def test_a_kill_during_an_upgrade_leaves_the_old_archive_whole(tmp_path: Path, k
         assert connection.execute("SELECT count(*) FROM document").fetchone()[0] == 21
     _assert_opens_whole(root)
     with Archive.open(root) as archive, archive.session() as session:
-        assert len(session.query(Document).all()) == 21
+        assert len(session.exec(select(Document)).all()) == 21
 
 
 def test_a_half_made_archive_from_an_older_build_is_made_anew(tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def test_a_wal_from_another_archive_is_moved_aside_not_replayed(tmp_path: Path) 
     with Archive.open(root) as archive:
         assert any("did not belong" in notice for notice in archive.notices)
         with archive.session() as session:
-            assert [doc.title for doc in session.query(Document).all()] == ["내 문서"]
+            assert [doc.title for doc in session.exec(select(Document)).all()] == ["내 문서"]
     assert len(list((root / "backups" / "set-aside").glob("*/archive.sqlite-wal"))) == 1
     with sqlite3.connect(root / "archive.sqlite") as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -164,4 +165,4 @@ def test_the_archives_own_wal_after_a_kill_is_replayed(tmp_path: Path) -> None:
     with Archive.open(root) as archive:
         assert archive.notices == []
         with archive.session() as session:
-            assert len(session.query(Document).all()) == 30
+            assert len(session.exec(select(Document)).all()) == 30
