@@ -148,7 +148,7 @@ def _small_disk(folder: Path, size: str) -> Path:
 
 
 def test_a_full_disk_leaves_the_archive_consistent(tmp_path: Path) -> None:
-    from esgdesk.core.backup import BackupError, create_backup
+    from esgdesk.library.backup import BackupError, create_backup
     from esgdesk.ingest.limits import ImportLimits
     from esgdesk.ingest.pipeline import run_import
     from esgdesk.library.bundle import BundleError, export_bundle, import_bundle

@@ -102,3 +102,11 @@ def test_the_lock_is_reentrant_within_one_process(archive) -> None:
         pass
     with archive.writing("again"):
         pass
+
+
+def test_a_hostile_lock_file_is_read_as_no_holder(tmp_path: Path) -> None:
+    lock = WriterLock(tmp_path)
+    for content in ("[" * 200_000, '"just a string"', "{not json"):
+        lock.path.write_text(content, encoding="utf-8")
+        assert lock.holder() == {}
+        assert lock.describe_holder() == "holder unknown"

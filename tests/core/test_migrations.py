@@ -21,7 +21,7 @@ def test_a_first_schema_archive_is_backed_up_and_upgraded_intact(tmp_path: Path)
 
     with Archive.open(old) as archive:
         assert archive.schema_revision() == db.head_revision() != "0001"
-        backups = list((old / "backups").glob("*before-upgrade-0001*.sqlite"))
+        backups = list((old / "backups" / "safety").glob("*before-upgrade-0001*.sqlite"))
         assert len(backups) == 1
         with sqlite3.connect(backups[0]) as connection:  # the backup is the archive as it was
             assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
@@ -38,7 +38,7 @@ def test_a_first_schema_archive_is_backed_up_and_upgraded_intact(tmp_path: Path)
 
     with Archive.open(old):  # opening again upgrades nothing and backs up nothing more
         pass
-    assert len(list((old / "backups").glob("*.sqlite"))) == 1
+    assert len(list((old / "backups" / "safety").glob("*.sqlite"))) == 1
 
 
 def test_the_upgraded_archive_works_for_new_features(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.backup import list_backups
+from esgdesk.library.backup import list_backups
 from esgdesk.core.models import Annotation, Document, SourceFile
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.pipeline import run_import
@@ -58,7 +58,9 @@ def test_orphans_are_quarantined_temp_files_removed_after_a_backup(healthy: Arch
     assert {p.kind for p in report.problems} == {"orphan-original", "temp-file"}
     repaired = check_archive(healthy, repair=True)
     assert repaired.healthy and exit_code(repaired) == 0
-    assert repaired.backup is not None and repaired.backup in [b.path for b in list_backups(healthy.backups_dir)]
+    assert repaired.backup is not None and repaired.backup in [
+        b.path for b in list_backups(healthy.backups_dir / "safety")
+    ]
     assert (healthy.files.root / "orphans" / orphan).read_bytes().startswith(b"an original")  # moved, not deleted
     assert not temp.exists()
     assert check_archive(healthy).healthy

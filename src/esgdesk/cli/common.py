@@ -9,6 +9,8 @@ import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from esgdesk.core.i18n import _
+
 if TYPE_CHECKING:
     from esgdesk.core.archive import Archive
 
@@ -17,13 +19,31 @@ EXIT_SOME_FAILED = 1
 EXIT_CANNOT_RUN = 2
 
 
+#: the commands that may make a new archive (only in a new or empty folder); every other command needs one
+#: already and exits 2 with `no archive at …`, so a mistyped --archive creates nothing
+CREATING_COMMANDS = frozenset({"import", "bundle import", "demo", "gui"})
+
+
+def may_create(args: argparse.Namespace) -> bool:
+    """Whether the command in `args` may make a new archive (see CREATING_COMMANDS)."""
+    command = getattr(args, "command", None) or "gui"
+    action = getattr(args, "bundle_action", None)
+    return (f"{command} {action}" if action else command) in CREATING_COMMANDS
+
+
 def open_archive(args: argparse.Namespace) -> Archive:
-    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing. Changes a killed
-    process left in the queue are applied on the way in (library/opening.py)."""
+    """The archive named by --archive, ESGDESK_ARCHIVE or the default; made only by a creating command, and
+    then said on stderr, as is anything opening did to keep the archive whole (a foreign -wal moved aside).
+    Changes a killed process left in the queue are applied on the way in (library/opening.py)."""
     from esgdesk.core.paths import archive_location
     from esgdesk.library.opening import open_archive as open_for_use
 
-    return open_for_use(archive_location(args.archive), lock_timeout=lock_timeout())
+    archive = open_for_use(archive_location(args.archive), lock_timeout=lock_timeout(), create=may_create(args))
+    if archive.created:
+        print(_("esgdesk: created a new archive at {path}", path=archive.root), file=sys.stderr)
+    for notice in archive.notices:
+        print(f"esgdesk: {notice}", file=sys.stderr)
+    return archive
 
 
 def lock_timeout() -> float:

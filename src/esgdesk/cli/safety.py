@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from esgdesk.cli.common import EXIT_OK, open_archive, print_json
+from esgdesk.cli.common import EXIT_OK, lock_timeout, open_archive, print_json
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -68,34 +68,55 @@ def _check_summary(report: object) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from esgdesk.core.backup import create_backup, list_backups
+    from esgdesk.core.i18n import _
+    from esgdesk.library.backup import SAFETY_FOLDER, all_backups, keep_setting, make_backup
 
     archive = open_archive(args)
-    if args.list:
-        backups = list_backups(archive.backups_dir)
+    if args.list:  # the user's backups and esgdesk's safety copies (backups/safety/), newest first
+        backups = all_backups(archive.backups_dir)
         if args.json:
             print_json([info.as_json() for info in backups])
         for info in [] if args.json else backups:
-            print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.reason:<24}  {info.path.name}")
+            where = f"{SAFETY_FOLDER}/" if info.safety and info.path.parent.name == SAFETY_FOLDER else ""
+            print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.reason:<24}  {where}{info.path.name}")
         return EXIT_OK
-    path = create_backup(archive, reason="manual", keep=args.keep)
+    made = make_backup(archive, reason="manual", keep=args.keep)
+    path = made.path
     if args.json:
-        print_json({"backup": str(path), "size": path.stat().st_size})
+        print_json({"backup": str(path), "size": path.stat().st_size, "removed": [str(p) for p in made.removed]})
     else:
         print(path)
+    for old in made.removed:  # rotation deletes a backup the user made only when it says so
+        print(
+            _(
+                "removed the old backup {path} (keeping the newest {keep}; --keep N changes that)",
+                path=old.name,
+                keep=keep_setting(args.keep),
+            ),
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from esgdesk.core.backup import resolve_backup, restore
+    from esgdesk.core.i18n import _
+    from esgdesk.core.paths import archive_location
+    from esgdesk.library.backup import resolve_backup, restore, restore_archive
 
-    archive = open_archive(args)
-    result = restore(archive, resolve_backup(archive, args.backup))
+    location = archive_location(args.archive)
+    if "://" in str(location):
+        archive = open_archive(args)
+        result = restore(archive, resolve_backup(archive, args.backup))
+    else:  # not through open_archive: a restore must work when the database cannot be read
+        result = restore_archive(Path(location), args.backup, lock_timeout=lock_timeout())
     if args.json:
         print_json(result.as_json())
     else:
-        print(f"restored {result.restored}", file=sys.stderr)
-        print(f"the state before the restore is kept in {result.safety_backup}", file=sys.stderr)
+        print(_("restored {path}", path=result.restored), file=sys.stderr)
+        if result.safety_backup:
+            print(_("the state before the restore is kept in {path}", path=result.safety_backup), file=sys.stderr)
+        if result.set_aside:
+            print(_("the damaged database was moved to {path}", path=result.set_aside), file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     return EXIT_OK

@@ -1,6 +1,6 @@
 """The archive: one folder with archive.sqlite, files/ (originals by hash), backups/ and a writer lock.
 
-    archive = Archive.open("~/esgdesk")          # creates a missing folder and its schema
+    archive = Archive.open("~/esgdesk")          # creates a missing archive (only in a new or empty folder)
     with archive.writing("import"):              # one writer at a time, across processes
         with archive.session() as session: ...
 
@@ -26,12 +26,14 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from esgdesk.core import db
-from esgdesk.core.errors import ArchiveError
+from esgdesk.core import db, first_open
+from esgdesk.core.errors import ArchiveError, NoArchiveError
 from esgdesk.core.files import FileStore
+from esgdesk.core.first_open import DATABASE_NAME
+from esgdesk.core.i18n import _
 from esgdesk.core.lock import SharedWriterLock, WriterLock
+from esgdesk.core.snapshots import is_safety_reason, safety_dir, snapshot
 
-DATABASE_NAME = "archive.sqlite"
 #: how long a second writer waits for the first before giving up (seconds)
 DEFAULT_LOCK_TIMEOUT = 5.0
 #: where a team archive's originals are, when its URL does not say (`?files=/path`)
@@ -47,35 +49,50 @@ class Archive:
         self.backups_dir = root / "backups"
         self._lock: WriterLock | SharedWriterLock = SharedWriterLock(engine) if self.shared else WriterLock(root)
         self.lock_timeout = DEFAULT_LOCK_TIMEOUT
+        #: True when this open made a new archive (the CLI says so on stderr)
+        self.created = False
+        #: what opening did that the user should hear of (a foreign -wal moved aside …)
+        self.notices: list[str] = []
 
     # -- opening ---------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, location: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
-        """Open (and if needed create or upgrade) the archive in folder `location`."""
+    def open(cls, location: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, create: bool = True) -> Archive:
+        """Open (and if needed upgrade) the archive in folder `location`.
+
+        With `create` a missing archive is made, but only in a new or empty folder (or one holding nothing but
+        what an interrupted first open of esgdesk leaves); without it a missing archive is `NoArchiveError`. A
+        folder holding anything else is refused untouched: a mistyped `--archive` never scatters files."""
         location_text = str(location)
         if db.is_postgres_url(location_text):
             return cls._open_shared(location_text, lock_timeout)
         if "://" in location_text:
             raise ArchiveError(
-                f"Archives on a {location_text.split('://')[0]} server are not supported; give the path of an "
-                "archive folder or a postgresql://user@host/database URL."
+                _(
+                    "Archives on a {scheme} server are not supported; give the path of an archive folder or a "
+                    "postgresql://user@host/database URL.",
+                    scheme=location_text.split("://")[0],
+                )
             )
         root = Path(location_text).expanduser().resolve()
         if root.exists() and not root.is_dir():
-            raise ArchiveError(f"{root} is a file, not an archive folder.")
-        try:
-            # The archive holds unpublished notes: its folders are the user's alone (on POSIX; Windows
-            # gives a user-profile folder to its user already).
-            root.parent.mkdir(parents=True, exist_ok=True)
-            for folder in (root, root / "files", root / "backups"):
-                if not folder.exists():
-                    folder.mkdir(mode=0o700)
-        except OSError as exc:
-            raise ArchiveError(f"Cannot create the archive folder {root}: {exc.strerror or exc}") from exc
-        engine = db.make_engine(db.sqlite_url(root / DATABASE_NAME))
+            raise ArchiveError(_("{path} is a file, not an archive folder.", path=root))
+        database = root / DATABASE_NAME
+        created = False
+        if not database.is_file():
+            if not create:
+                raise NoArchiveError(_("no archive at {path}", path=root))
+            _refuse_foreign_folder(root)
+            _make_layout(root)
+            created = first_open.create_database(root, database, lock_timeout)
+        notices = first_open.set_aside_foreign_wal(database)
+        first_open.check_not_truncated(database)
+        first_open.refuse_foreign_database(root, database)
+        engine = db.make_engine(db.sqlite_url(database))
         archive = cls(root, engine)
         archive.lock_timeout = lock_timeout
+        archive.created = created
+        archive.notices.extend(notices)
         archive._ensure_schema()
         return archive
 
@@ -86,18 +103,25 @@ class Archive:
         files = files or os.environ.get(FILES_VARIABLE, "")
         if not files:
             raise ArchiveError(
-                "A team archive needs the shared folder of its originals: add ?files=/path/to/folder to the URL "
-                f"or set {FILES_VARIABLE}."
+                _(
+                    "A team archive needs the shared folder of its originals: add ?files=/path/to/folder to the "
+                    "URL or set {variable}.",
+                    variable=FILES_VARIABLE,
+                )
             )
         files_root = Path(files).expanduser().resolve()
         try:
             files_root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ArchiveError(f"Cannot use the shared folder {files_root}: {exc.strerror or exc}") from exc
+            raise ArchiveError(
+                _("Cannot use the shared folder {path}: {reason}", path=files_root, reason=exc.strerror or exc)
+            ) from exc
         try:
             engine = db.make_engine(db.postgres_url(url))
         except Exception as exc:  # a malformed URL or a missing driver
-            raise ArchiveError(f"Cannot use the team archive {_without_password(url)}: {exc}") from exc
+            raise ArchiveError(
+                _("Cannot use the team archive {location}: {reason}", location=_without_password(url), reason=exc)
+            ) from exc
         archive = cls(files_root, engine, files_root=files_root)
         archive.lock_timeout = lock_timeout
         archive._ensure_schema()
@@ -106,36 +130,61 @@ class Archive:
     def _ensure_schema(self) -> None:
         try:
             current = db.current_revision(self.engine)
+            tables = set(inspect(self.engine).get_table_names()) if current is None else set()
         except Exception as exc:  # not a database, or unreadable
             if self.shared:
                 # The driver's first line says what went wrong (refused, unknown host, bad password); the rest
                 # of its text is hints and links for developers.
                 reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
                 raise ArchiveError(
-                    f"Cannot open the team archive {self.location}: {reason}. Check the address, that the "
-                    "server is running and reachable, and your user name and password."
+                    _(
+                        "Cannot open the team archive {location}: {reason}. Check the address, that the server "
+                        "is running and reachable, and your user name and password.",
+                        location=self.location,
+                        reason=reason,
+                    )
                 ) from exc
-            raise ArchiveError(f"{self.database_path} is not a readable esgdesk archive: {exc}") from exc
+            raise first_open.unreadable(self.root, self.database_path, exc) from exc
         head = db.head_revision()
         if current == head:
             return
         known = _known_revisions()
         if current is not None and current not in known:
             raise ArchiveError(
-                f"This archive was made by a newer esgdesk (schema {current}); update esgdesk to open it."
+                _(
+                    "This archive was made by a newer esgdesk (schema {revision}); update esgdesk to open it.",
+                    revision=current,
+                )
             )
-        if current is None and inspect(self.engine).get_table_names():
+        if current is None and tables:
             where = self.location if self.shared else self.database_path
-            raise ArchiveError(f"{where} holds tables esgdesk did not make; refusing to touch it.")
+            if self.shared or not first_open.is_half_made(self.engine, tables):
+                raise ArchiveError(_("{where} holds tables esgdesk did not make; refusing to touch it.", where=where))
+            with self.writing("repair a half-made archive"):
+                self.engine.dispose()
+                self.notices.append(first_open.remake_half_made(self.root, self.database_path, self.lock_timeout))
+            return
         if self.shared:
             # Backups of a server are pg_dump's (docs/team-archive.md); the advisory lock in db.upgrade keeps
             # two first openers from racing.
             db.upgrade(self.engine)
             return
         with self.writing("upgrade the archive schema"):
+            backup = None
             if current is not None:
-                self.backup(reason=f"before-upgrade-{current}")
-            db.upgrade(self.engine)
+                backup = snapshot(self.database_path, safety_dir(self.backups_dir), f"before-upgrade-{current}")
+            try:
+                db.upgrade(self.engine)
+            except Exception as exc:
+                # The upgrade ran in one transaction, so the archive is as it was; the backup is the fallback.
+                raise ArchiveError(
+                    _(
+                        "The archive could not be upgraded ({reason}); it was left as it was. A copy from before "
+                        "the upgrade is in {backup}.",
+                        reason=exc,
+                        backup=backup,
+                    )
+                ) from exc
 
     # -- using -----------------------------------------------------------------------------------------
 
@@ -172,15 +221,17 @@ class Archive:
             self._lock.release()
 
     def backup(self, reason: str = "manual") -> Path:
-        """A consistent copy of the database in backups/ (SQLite's online backup API), then rotation."""
-        from esgdesk.core.backup import create_backup
-
+        """A consistent copy of the database (SQLite's online backup API): `before-…` reasons into
+        backups/safety/, others into backups/. Rotation is the application layer's (`library.backup`)."""
         if self.shared:
             raise ArchiveError(
-                "A team archive on PostgreSQL is backed up on the server with pg_dump (see docs/team-archive.md); "
-                "`esgdesk bundle export` also writes a portable copy."
+                _(
+                    "A team archive on PostgreSQL is backed up on the server with pg_dump (see "
+                    "docs/team-archive.md); `esgdesk bundle export` also writes a portable copy."
+                )
             )
-        return create_backup(self, reason=reason)
+        folder = safety_dir(self.backups_dir) if is_safety_reason(reason) else self.backups_dir
+        return snapshot(self.database_path, folder, reason)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -190,6 +241,36 @@ class Archive:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _refuse_foreign_folder(root: Path) -> None:
+    """Refuse to make an archive in a folder that holds anything but an interrupted first open's leftovers."""
+    if not root.is_dir():
+        return
+    strangers = sorted(entry.name for entry in root.iterdir() if not first_open.is_own_leftover(entry))
+    if strangers:
+        raise NoArchiveError(
+            _(
+                "no archive at {path}, and the folder is not empty ({names}); esgdesk makes a new archive only "
+                "in an empty or new folder and left this one untouched",
+                path=root,
+                names=", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else ""),
+            )
+        )
+
+
+def _make_layout(root: Path) -> None:
+    """The archive's folders. It holds unpublished notes: its folders are the user's alone (on POSIX; Windows
+    gives a user-profile folder to its user already)."""
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (root, root / "files", root / "backups"):
+            if not folder.exists():
+                folder.mkdir(mode=0o700)
+    except OSError as exc:
+        raise ArchiveError(
+            _("Cannot create the archive folder {path}: {reason}", path=root, reason=exc.strerror or exc)
+        ) from exc
 
 
 def _split_files_setting(location: str) -> tuple[str, str]:

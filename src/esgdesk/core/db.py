@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +30,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 #: the advisory lock key under which the schema is migrated (two first openers must not both create tables)
 _MIGRATION_LOCK = "esgdesk:migrate"
+#: test hook (see `_transactional_sqlite_engine`): kill the process after this many migration statements
+KILL_AFTER_VARIABLE = "ESGDESK_TEST_KILL_AFTER_STATEMENTS"
 
 
 def sqlite_url(path: Path) -> str:
@@ -142,8 +146,54 @@ def upgrade(engine: Engine) -> None:
     advisory lock, and Alembic re-reads the revision after getting it, so the second opener finds the schema
     made and does nothing.
     """
-    with advisory_lock(engine, _MIGRATION_LOCK):
-        command.upgrade(alembic_config(engine), "head")
+    if is_postgres(engine):
+        with advisory_lock(engine, _MIGRATION_LOCK):
+            command.upgrade(alembic_config(engine), "head")
+        return
+    migrator = _transactional_sqlite_engine(engine.url.render_as_string(hide_password=False))
+    try:
+        command.upgrade(alembic_config(migrator), "head")
+    finally:
+        migrator.dispose()
+
+
+def _transactional_sqlite_engine(url: str) -> Engine:
+    """An engine whose transactions include DDL, for migrations (SQLAlchemy's documented pysqlite recipe).
+
+    pysqlite opens a transaction only before INSERT/UPDATE/DELETE and commits before other statements, so
+    CREATE TABLE and ALTER ran outside any transaction: a kill between two of them left some tables and no
+    revision. Here pysqlite's own transaction handling is switched off (isolation_level None) and BEGIN is
+    emitted when SQLAlchemy begins, so the whole upgrade commits or rolls back as one (SQLite's DDL is
+    transactional). ESGDESK_TEST_KILL_AFTER_STATEMENTS=N kills the process after N statements: the crash
+    tests use it to stop a first open or an upgrade at every point, deterministically.
+    """
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+        _configure_sqlite_connection(dbapi_connection, record)
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    kill_after = os.environ.get(KILL_AFTER_VARIABLE, "")
+    if kill_after.isdigit():
+        _kill_after_statements(engine, int(kill_after))
+    return engine
+
+
+def _kill_after_statements(engine: Engine, count: int) -> None:
+    """The crash tests' hook: SIGKILL this process once `count` statements of a migration have run."""
+    executed = 0
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after(*_args: object) -> None:
+        nonlocal executed
+        executed += 1
+        if executed >= count:
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 def script_config() -> Config:

@@ -23,3 +23,7 @@ class ImportFailed(EsgdeskError):
 
 class EditConflictError(EsgdeskError):
     """Someone else changed the object after the caller read it (a shared archive); nothing was overwritten."""
+
+
+class NoArchiveError(ArchiveError):
+    """There is no archive where the user pointed, and the command may not (or cannot) make one there."""

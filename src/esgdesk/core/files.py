@@ -7,12 +7,19 @@ file left by a crashed import is harmless and `esgdesk check` reports it.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import tempfile
 import unicodedata
 from pathlib import Path, PurePath
+
+from esgdesk.core.errors import ArchiveError
+from esgdesk.core.i18n import _
+
+#: errors that mean the originals folder itself cannot be written (not this one file)
+_FOLDER_UNUSABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def sha256_hex(data: bytes) -> str:
@@ -34,8 +41,22 @@ class FileStore:
         target = self.path_for(digest)
         if target.exists() and target.stat().st_size == len(data):
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        except OSError as exc:
+            if exc.errno in _FOLDER_UNUSABLE:
+                # The archive is the problem, not the file being imported: one error stops the batch (exit 2)
+                # instead of the same failure reported for every file.
+                raise ArchiveError(
+                    _(
+                        "The archive's originals folder {folder} cannot be written ({reason}); make it writable "
+                        "and import again.",
+                        folder=self.root,
+                        reason=exc.strerror or exc,
+                    )
+                ) from exc
+            raise
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

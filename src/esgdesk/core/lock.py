@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from esgdesk.core.errors import ArchiveLockedError
+from esgdesk.core.safe_json import UnsafeJsonError, loads_limited
 
 LOCK_FILE_NAME = "archive.lock"
 #: Where the OS lock sits: far past the holder text, because Windows' byte-range locks also block reading.
@@ -110,12 +111,14 @@ class WriterLock:
         self.release()
 
     def holder(self) -> dict[str, object]:
-        """What the lock file says about its holder ({} when nothing is written)."""
+        """What the lock file says about its holder ({} when nothing is written, or nothing readable: the folder
+        may have been copied from anywhere, so the file is read like any JSON from outside)."""
         try:
             text = self.path.read_text(encoding="utf-8").strip()
-            return json.loads(text) if text else {}
-        except (OSError, ValueError):
+            found = loads_limited(text, what=str(self.path)) if text else {}
+        except (OSError, ValueError, UnsafeJsonError):
             return {}
+        return found if isinstance(found, dict) else {}
 
     def describe_holder(self) -> str:
         info = self.holder()

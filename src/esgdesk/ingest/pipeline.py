@@ -399,7 +399,14 @@ class ImportPipeline:
             return
         self._committed_since_drain = 0
         self._last_flush = time.monotonic()
-        changes.follow(self.archive)  # a busy lock: its holder or the next open drains
+        try:
+            changes.follow(self.archive)  # a busy lock: its holder or the next open drains
+        except Exception as exc:
+            if not _disk_is_full(exc):
+                raise
+            # Derived state only (index, entities): the documents are committed and whole, and their changes
+            # stay queued; the next open brings them up to date once there is room.
+            logger.warning("after-import step skipped, the disk is full: %s", exc)
 
     def _revise(
         self,

@@ -408,7 +408,7 @@ def _ids_text(ids: list[int]) -> str:
 
 
 def _repair(archive: Archive, report: CheckReport) -> None:
-    from esgdesk.core.backup import BackupError, create_backup
+    from esgdesk.library.backup import BackupError, create_backup
 
     if archive.shared:
         report.notes.append(

@@ -17,8 +17,9 @@ from esgdesk.library import derived
 DRAIN_LOCK_WAIT = 0.2
 
 
-def open_archive(location: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
-    archive = Archive.open(location, lock_timeout=lock_timeout)
+def open_archive(location: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, *, create: bool = True) -> Archive:
+    """Open (or, with `create`, make in a new or empty folder) an archive and apply what the queue holds."""
+    archive = Archive.open(location, lock_timeout=lock_timeout, create=create)
     apply_pending_changes(archive)
     return archive
 

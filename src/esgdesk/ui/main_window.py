@@ -725,13 +725,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _daily_backup(self) -> None:
-        """At most one backup a day, when the archive changed (esgdesk.core.backup.backup_if_due).
+        """At most one backup a day, when the archive changed (esgdesk.library.backup.backup_if_due).
 
         It runs as the window closes, when nothing waits for the GUI thread any more; a backup that fails
         (full disk, read-only folder) is logged and never keeps the app from closing."""
         if self.archive is None:
             return
-        from esgdesk.core.backup import backup_if_due
+        from esgdesk.library.backup import backup_if_due
 
         try:
             backup_if_due(self.archive)

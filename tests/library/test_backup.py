@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shlex
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.backup import (
+from esgdesk.core.models import Document, Tag
+from esgdesk.ingest.limits import ImportLimits
+from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.backup import (
     BackupError,
     backup_if_due,
     create_backup,
     list_backups,
+    make_backup,
     restore,
     rotate,
     verify_backup,
 )
-from esgdesk.core.models import Document, Tag
-from esgdesk.ingest.limits import ImportLimits
-from esgdesk.ingest.pipeline import run_import
 
 
 def _import(archive: Archive, path: Path) -> None:
@@ -88,11 +93,19 @@ def test_rotation_never_deletes_the_newest_backup(tmp_path: Path) -> None:
     assert [info.made for info in left] == [now]
 
 
-def test_archive_backup_uses_rotation(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_manual_backup_rotates_and_reports_what_it_removed(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ESGDESK_BACKUP_KEEP", "2")
-    for _ in range(4):
-        archive.backup(reason="manual")
+    made = [make_backup(archive, reason="manual") for _ in range(4)]
     assert len(list_backups(archive.backups_dir)) == 2
+    assert [path for backup in made for path in backup.removed] == [made[0].path, made[1].path]
+
+
+def test_the_silent_daily_rotation_never_deletes_a_manual_backup(tmp_path: Path) -> None:
+    now = dt.datetime(2026, 6, 1, 12, 0, 0)
+    _fake_backups(tmp_path, [(now - dt.timedelta(days=day), "manual" if day % 2 else "daily") for day in range(12)])
+    deleted = rotate(tmp_path, keep=3, now=now, delete_manual=False)
+    assert deleted and all(path.name.endswith("-daily.sqlite") for path in deleted)
+    assert sum(info.reason == "manual" for info in list_backups(tmp_path)) == 6
 
 
 def test_backup_if_due_at_most_daily_and_only_after_changes(archive: Archive, sample_path: Path) -> None:
@@ -152,3 +165,82 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(archive: Archive, samp
         restore(archive, bad)
     assert _count(archive, Document) == before
     assert len(list_backups(archive.backups_dir)) == backups_before  # refused before anything was done
+
+
+# -- backups are never casualties (issue 19 item 2) -------------------------------------------------------
+
+
+def _cli(*args: str, archive: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "esgdesk", "--archive", str(archive), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": ""},
+    )
+
+
+def test_restoring_the_oldest_of_ten_backups_works_and_keeps_it(archive: Archive, sample_path: Path) -> None:
+    oldest = create_backup(archive)  # an empty archive
+    _import(archive, sample_path)
+    for _ in range(9):
+        create_backup(archive)
+    assert len(list_backups(archive.backups_dir)) == 10
+    archive.close()
+    result = _cli("restore", oldest.name, archive=archive.root)
+    assert result.returncode == 0, result.stderr
+    assert oldest.is_file() and len(list_backups(archive.backups_dir)) == 10
+    with sqlite3.connect(archive.database_path) as connection:
+        assert connection.execute("SELECT count(*) FROM document").fetchone()[0] == 0
+    safety = list_backups(archive.backups_dir / "safety")
+    assert [info.reason for info in safety] == ["before-restore"]
+
+
+def test_three_repairs_do_not_delete_the_users_backups(archive: Archive, sample_path: Path) -> None:
+    _import(archive, sample_path)
+    mine = {create_backup(archive) for _ in range(10)}
+    archive.close()
+    for run in range(3):
+        (archive.root / "files" / f"stray-{run}.txt").write_text("not an original")  # something to repair
+        result = _cli("check", "--repair", archive=archive.root)
+        assert result.returncode == 0, result.stderr
+    assert {info.path for info in list_backups(archive.backups_dir)} == mine
+    assert len(list_backups(archive.backups_dir / "safety")) == 3
+
+
+def test_safety_copies_rotate_by_their_own_count_and_spare_the_restored_one(archive: Archive) -> None:
+    first = make_backup(archive, reason="before-repair").path
+    for _ in range(7):
+        make_backup(archive, reason="before-repair", spare=first)
+    left = {info.path for info in list_backups(archive.backups_dir / "safety")}
+    assert first in left and len(left) == 6  # SAFETY_KEEP newest, plus the spared one
+    restore(archive, first)
+    assert first.is_file()
+
+
+def test_a_truncated_database_is_restored_with_the_command_the_message_names(
+    archive: Archive, sample_path: Path
+) -> None:
+    _import(archive, sample_path)
+    documents = _count(archive, Document)
+    create_backup(archive)
+    archive.close()
+    data = archive.database_path.read_bytes()
+    archive.database_path.write_bytes(data[: len(data) // 3])
+    for command in (["list"], ["info"], ["check"]):
+        refused = _cli(*command, archive=archive.root)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert "not a readable esgdesk archive" in refused.stderr
+    named = refused.stderr.split("restore it with: ", 1)[1].strip()
+    argv = shlex.split(named)
+    assert argv[:2] == ["esgdesk", "--archive"]
+    restored = subprocess.run(
+        [sys.executable, "-m", *argv], capture_output=True, text=True, timeout=120, env={**os.environ, "LANG": "C"}
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert "moved" in restored.stderr  # the damaged database was kept, not deleted
+    reopened = Archive.open(archive.root, create=False)
+    assert _count(reopened, Document) == documents
+    reopened.close()
+    assert len(list(archive.backups_dir.glob("damaged/*/archive.sqlite"))) == 1
+    assert _cli("check", archive=archive.root).returncode == 0
