@@ -19,6 +19,9 @@ def run_migrations_online() -> None:
             target_metadata=metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            # Alembic takes SQLite's DDL for non-transactional and commits after each revision; with db.py's
+            # transactional engine it is, so the whole upgrade (0001 → head) commits or rolls back as one.
+            transactional_ddl=True,
         )
         with context.begin_transaction():
             context.run_migrations()
