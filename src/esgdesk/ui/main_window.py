@@ -33,6 +33,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.browse import Scope, ScopeKind, SortKey
 from esgdesk.core.documents import document_details
 from esgdesk.core.models import DocumentStatus
+from esgdesk.library.originals import ViewerCopy, copy_for_viewer
 from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
@@ -541,13 +542,17 @@ class MainWindow(QMainWindow):
             self._originals_dir = Path(tempfile.mkdtemp(prefix="esgdesk-originals-"))
         folder = self._originals_dir / file["sha256"][:12]
 
-        def opened(path: Path) -> None:
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                self.statusBar().showMessage(self.tr("No program is set up to open %1").replace("%1", path.name), 6000)
+        def opened(copy: ViewerCopy) -> None:
+            # The copy is named and typed by its content (never an executable type), and its name is shown
+            # without control or direction-changing characters: what the analyst reads is what opens.
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.path))):
+                self.statusBar().showMessage(self.tr("No program is set up to open %1").replace("%1", copy.shown), 6000)
+            else:
+                self.statusBar().showMessage(self.tr("Opened %1").replace("%1", copy.shown), 4000)
 
-        Operation(
-            self, lambda: browse.copy_original(archive, file["sha256"], file["name"], file["media_type"], folder)
-        ).success(opened).failure(self._background_failed).run()
+        Operation(self, lambda: copy_for_viewer(archive, file["sha256"], file["name"], folder)).success(opened).failure(
+            self._background_failed
+        ).run()
 
     # -- changes ------------------------------------------------------------------------------------------
 
