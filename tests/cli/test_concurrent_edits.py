@@ -76,7 +76,7 @@ def test_two_processes_save_one_document_note(shared: str) -> None:
     winner, loser = _one_saved_one_refused(results, texts)
     refusal = next(err for code, _, err in results if code == 2)
     assert texts[loser] in refusal  # their own text is shown back, not lost
-    code, out, err = _at_once(_cli(shared, loser, "note", "1", "--json"))[0]
+    code, out, _ = _at_once(_cli(shared, loser, "note", "1", "--json"))[0]
     assert code == 0 and json.loads(out) == {"id": 1, "note": texts[winner], "version": 2, "author": winner}
 
 
@@ -86,7 +86,7 @@ def test_two_processes_without_a_version_still_give_one_save(shared: str) -> Non
     results = _at_once(*[_cli(shared, who, "note", "1", "--text", text) for who, text in texts.items()])
     winner, _ = _one_saved_one_refused(results, texts)
     code, out, _ = _at_once(_cli(shared, winner, "note", "1", "--json"))[0]
-    assert json.loads(out)["note"] == texts[winner]
+    assert code == 0 and json.loads(out)["note"] == texts[winner]
 
 
 def test_two_processes_save_one_annotation_note(shared: str) -> None:
@@ -107,7 +107,7 @@ def test_two_processes_save_one_annotation_note(shared: str) -> None:
     refusal = next(err for code, _, err in results if code == 2)
     assert "김작성" not in refusal  # the creator did not save the text in place
     code, out, _ = _at_once(_cli(shared, winner, "annotation-note", str(made.id), "--json"))[0]
-    assert json.loads(out)["note"] == texts[winner] and json.loads(out)["author"] == winner
+    assert code == 0 and json.loads(out)["note"] == texts[winner] and json.loads(out)["author"] == winner
 
 
 RENAME = """
