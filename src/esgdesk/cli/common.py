@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
+from esgdesk.core.outage import report_lost_connections
 from esgdesk.core.paths import archive_location
 
 EXIT_OK = 0
@@ -18,8 +19,12 @@ EXIT_CANNOT_RUN = 2
 
 
 def open_archive(args: argparse.Namespace) -> Archive:
-    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing."""
-    return Archive.open(archive_location(args.archive), lock_timeout=lock_timeout())
+    """The archive named by --archive, ESGDESK_ARCHIVE or the default; created when missing.
+
+    A team archive's server going away mid-command becomes one line and exit 2 (esgdesk/core/outage.py)."""
+    archive = Archive.open(archive_location(args.archive), lock_timeout=lock_timeout())
+    report_lost_connections(archive.engine)
+    return archive
 
 
 def lock_timeout() -> float:
@@ -33,6 +38,13 @@ def lock_timeout() -> float:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def printable(text: str) -> str:
+    """`text` (a file name, a title from outside) safe to print on one line: no controls, no bidi overrides."""
+    from esgdesk.library.originals import shown_name
+
+    return shown_name(text)
 
 
 def iso_or_none(value: Any) -> str | None:
