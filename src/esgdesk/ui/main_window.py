@@ -547,8 +547,6 @@ class MainWindow(QMainWindow):
             # without control or direction-changing characters: what the analyst reads is what opens.
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.path))):
                 self.statusBar().showMessage(self.tr("No program is set up to open %1").replace("%1", copy.shown), 6000)
-            else:
-                self.statusBar().showMessage(self.tr("Opened %1").replace("%1", copy.shown), 4000)
 
         Operation(self, lambda: copy_for_viewer(archive, file["sha256"], file["name"], folder)).success(opened).failure(
             self._background_failed
