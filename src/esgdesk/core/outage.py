@@ -13,13 +13,16 @@ is brought up to date on the next run from the change queue, not here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from esgdesk.core.archive import Archive
 
 #: SQLSTATEs of a connection that is gone: class 08 (connection exception) and the shutdown family of 57P
 _SHUTDOWN_STATES = frozenset({"57P01", "57P02", "57P03", "57P04", "57P05"})
@@ -35,6 +38,12 @@ def report_lost_connections(engine: Engine) -> None:
         return
     event.listen(engine, "handle_error", _translate)
     engine._esgdesk_outage_hook = True  # type: ignore[attr-defined]
+
+
+def watched(archive: Archive) -> Archive:
+    """`archive` with lost connections reported (for fronts that open an archive and hand it on)."""
+    report_lost_connections(archive.engine)
+    return archive
 
 
 def is_connection_lost(context: Any) -> bool:

@@ -33,6 +33,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.browse import Scope, ScopeKind, SortKey
 from esgdesk.core.documents import document_details
 from esgdesk.core.models import DocumentStatus
+from esgdesk.core.outage import watched
 from esgdesk.library.originals import ViewerCopy, copy_for_viewer
 from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
     def open_archive(self, location: str) -> None:
         """Open (or create) the archive at `location` off the GUI thread, then fill the window."""
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", location))
-        Operation(self, lambda: Archive.open(location)).success(self._archive_opened).failure(
+        Operation(self, lambda: watched(Archive.open(location))).success(self._archive_opened).failure(
             self._archive_failed
         ).run()
 
