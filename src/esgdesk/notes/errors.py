@@ -73,9 +73,9 @@ class UnreadNoteError(EditConflictError):
 
     def __init__(self, kind: str, object_id: int, version: int, theirs: str, their_author: str | None) -> None:
         message = _(
-            "The {kind} {id} holds a note saved by {who} (version {version}) that this command has not been "
-            "shown. Read it first, then save with --expect-version {version} to replace it.",
-            kind=_(kind),
+            "The note on {kind} {id} was saved by {who} (version {version}) and this command has not shown it "
+            "to you. Read it first, then save with --expect-version {version} to replace it.",
+            kind=_("document" if kind == "document note" else kind),
             id=object_id,
             who=their_author or _("someone else"),
             version=version,
