@@ -62,6 +62,8 @@ class Ledger:
     conflicts: int = 0
     annotations: dict[int, str] = field(default_factory=dict)
     notes: list[tuple[int, int, str]] = field(default_factory=list)  # (document, version, text) acknowledged
+    #: (document, version in place, author the conflict named) of every note conflict, checked afterwards
+    named: list[tuple[int, int, str | None]] = field(default_factory=list)
     tags: set[tuple[int, str]] = field(default_factory=set)
     imported_titles: set[str] = field(default_factory=set)
 
@@ -124,7 +126,11 @@ class Analyst(threading.Thread):
         _, version = get_document_note(archive, document_id)
         time.sleep(self.random.random() * 0.01)  # reading, then typing: the window in which others save
         note = f"{self.name} 문서 메모 {time.perf_counter_ns()}"
-        new_version = set_document_note(archive, document_id, note, version=version)
+        try:
+            new_version = set_document_note(archive, document_id, note, version=version, author=self.name)
+        except ConflictError as conflict:
+            self.ledger.named.append((document_id, conflict.actual_version, conflict.their_author))
+            raise
         self.ledger.notes.append((document_id, new_version, note))
 
     def do_tag(self, archive: Archive) -> None:
@@ -194,6 +200,17 @@ def _verify(location: str, ledgers: list[Ledger]) -> list[str]:
                 lost.append(f"note of document {document_id}")
             if len({version for _, version, _ in acknowledged}) != len(acknowledged):
                 lost.append(f"two saves acknowledged at one version of document {document_id}")
+        # A conflict must name the analyst whose acknowledged save made the version it met.
+        saved_by = {
+            (document_id, version): note.split(" ")[0]
+            for ledger in ledgers
+            for document_id, version, note in ledger.notes
+        }
+        for ledger in ledgers:
+            for document_id, version, named in ledger.named:
+                author = saved_by.get((document_id, version))
+                if author is not None and author != named:
+                    lost.append(f"conflict on document {document_id} v{version} named {named}, saved by {author}")
         titles = session.exec(select(Document.title)).all()
         for title in {t for ledger in ledgers for t in ledger.imported_titles}:
             if titles.count(title) != 1:
@@ -252,6 +269,9 @@ def _report(ledgers: list[Ledger], elapsed: float, analysts: int, lost: list[str
             f"{statistics.median(values) * 1000:>10.1f} {_p95(values) * 1000:>8.1f}"
         )
     print(f"conflicts detected (second saver told, nothing overwritten): {sum(ledger.conflicts for ledger in ledgers)}")
+    named = [entry for ledger in ledgers for entry in ledger.named]
+    wrong = sum(1 for item in lost if item.startswith("conflict on document"))
+    print(f"note conflicts checked for the author they name: {len(named)}; wrong author: {wrong}")
     acknowledged = sum(
         len(ledger.annotations) + len(ledger.notes) + len(ledger.tags) + len(ledger.imported_titles)
         for ledger in ledgers

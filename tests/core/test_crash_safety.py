@@ -148,9 +148,9 @@ def _small_disk(folder: Path, size: str) -> Path:
 
 
 def test_a_full_disk_leaves_the_archive_consistent(tmp_path: Path) -> None:
-    from esgdesk.library.backup import BackupError, create_backup
     from esgdesk.ingest.limits import ImportLimits
     from esgdesk.ingest.pipeline import run_import
+    from esgdesk.library.backup import BackupError, create_backup
     from esgdesk.library.bundle import BundleError, export_bundle, import_bundle
 
     disk = _small_disk(tmp_path / "disk", "1m")

@@ -57,7 +57,9 @@ def test_the_upgraded_archive_works_for_new_features(tmp_path: Path) -> None:
         try:
             rename_tag(archive, tag.id, "다른 이름", version=1)
         except EditConflictError as conflict:
-            assert "someone else" in str(conflict)
+            from esgdesk.core.lock import current_user
+
+            assert f"changed by {current_user()}" in str(conflict)  # who renamed it, from the activity log
         else:
             raise AssertionError("a stale version was accepted")
 

@@ -9,10 +9,10 @@ import pytest
 from sqlmodel import select
 
 from esgdesk.core.archive import Archive
-from esgdesk.library.backup import list_backups
 from esgdesk.core.models import Annotation, Document, SourceFile
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.pipeline import run_import
+from esgdesk.library.backup import list_backups
 from esgdesk.library.check import check_archive, exit_code
 from esgdesk.search.index import SearchIndex
 

@@ -41,6 +41,9 @@ def open_archive(args: argparse.Namespace) -> Archive:
     archive = open_for_use(archive_location(args.archive), lock_timeout=lock_timeout(), create=may_create(args))
     if archive.created:
         print(_("esgdesk: created a new archive at {path}", path=archive.root), file=sys.stderr)
+    from esgdesk.core.outage import report_lost_connections
+
+    report_lost_connections(archive.engine)  # a team server going away mid-command: one line, exit 2
     for notice in archive.notices:
         print(f"esgdesk: {notice}", file=sys.stderr)
     return archive
@@ -59,6 +62,13 @@ def lock_timeout() -> float:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def printable(text: str) -> str:
+    """`text` (a file name, a title from outside) safe to print on one line: no controls, no bidi overrides."""
+    from esgdesk.library.originals import shown_name
+
+    return shown_name(text)
 
 
 def iso_or_none(value: Any) -> str | None:

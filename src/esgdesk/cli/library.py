@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
-from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json
+from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json, printable
+from esgdesk.core.errors import ArchiveError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -43,28 +44,46 @@ def cmd_import(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     report = ImportReport()
     progress_out = sys.stderr if (sys.stderr.isatty() and not args.json) else None
-    for progress in ImportPipeline(archive, update=args.update).run(args.paths):
-        report = progress.report
+    try:
+        for progress in ImportPipeline(archive, update=args.update).run(args.paths):
+            report = progress.report
+            if progress_out:
+                print_progress(progress_out, progress.done, progress.total, progress.path)
+    except ArchiveError:
+        # The archive went away (a team server stopped, the disk vanished): what was committed is listed,
+        # then main() prints the one line that says why the rest was not done, and exits 2.
         if progress_out:
-            print_progress(progress_out, progress.done, progress.total, progress.path)
+            progress_out.write("\n")
+        _print_import_report(report, args, summary=False)
+        raise
     if progress_out:
         progress_out.write("\n")
+    _print_import_report(report, args, summary=True)
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def _print_import_report(report: Any, args: argparse.Namespace, summary: bool) -> None:
+    """The report as JSON (names escaped by JSON) or as lines, each name cleaned of controls (`printable`).
+
+    A file name may hold a newline, an escape sequence or a right-to-left override: printed raw it would
+    forge a line of the report ("imported #9 …") or rewrite the terminal; `printable` keeps it on its line.
+    """
     if args.json:
         print_json(report.as_json(with_updates=args.update))
     else:
         for entry in report.imported:
-            print(f"imported   #{entry.id}  {entry.title}")
+            print(f"imported   #{entry.id}  {printable(entry.title)}")
         for updated in report.updated:
-            print(f"updated    #{updated.id}  {updated.title}  (annotations: {updated.revision.summary()})")
+            print(f"updated    #{updated.id}  {printable(updated.title)}  (annotations: {updated.revision.summary()})")
         for duplicate in report.duplicates:
-            print(f"duplicate  #{duplicate.id}  {duplicate.title}  ({duplicate.reason})")
-        print(
-            f"{len(report.imported)} imported, {len(report.duplicates)} duplicates, {len(report.failed)} failed",
-            file=sys.stderr,
-        )
-    for failure in report.failed:
-        print(f"esgdesk: cannot import {failure.path}: {failure.error}", file=sys.stderr)
-    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+            print(f"duplicate  #{duplicate.id}  {printable(duplicate.title)}  ({printable(duplicate.reason)})")
+        if summary:
+            print(
+                f"{len(report.imported)} imported, {len(report.duplicates)} duplicates, {len(report.failed)} failed",
+                file=sys.stderr,
+            )
+    for failure in report.failed:  # files that failed before the archive went away are still reported
+        print(f"esgdesk: cannot import {printable(failure.path)}: {printable(failure.error)}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -102,7 +121,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if details["regions"]:
         print(f"{'regions':>10}: {', '.join(details['regions'])}")
     for file in details["files"]:
-        print(f"{'file':>10}: {file['name']} ({file['media_type']}, sha256 {file['sha256'][:12]}…)")
+        print(f"{'file':>10}: {printable(file['name'])} ({file['media_type']}, sha256 {file['sha256'][:12]}…)")
     print()
     print(details["body"])
     return EXIT_OK
@@ -123,6 +142,6 @@ def cmd_info(args: argparse.Namespace) -> int:
 def print_progress(out: TextIO, done: int, total: int, path: str) -> None:
     width = 30
     filled = width * done // max(total, 1)
-    name = os.path.basename(path)[:40]
+    name = printable(os.path.basename(path))[:40]
     out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
     out.flush()

@@ -1,4 +1,4 @@
-"""`annotate`, `annotations`, `note`, `link`, `links`, `suggest-links`: notes on passages and links between releases.
+"""`annotate`, `annotations`, `note`, `annotation-note`, `link`, `links`, `suggest-links`: notes and links.
 
 Thin wrappers over esgdesk.notes: every rule (quote matching, duplicate links, re-anchoring) lives in the
 services so the GUI behaves the same. Domain errors (quote not found, ambiguous quote, duplicate link) reach
@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,8 +36,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     note = commands.add_parser("note", help="show or set the note on a whole document (Markdown)")
     note.add_argument("id", type=int, metavar="ID")
-    note.add_argument("--text", metavar="TEXT", help="the new note (omit to print the current one)")
+    _note_options(note)
     note.set_defaults(handler=cmd_note)
+
+    annotation_note = commands.add_parser(
+        "annotation-note", help="show or set the note of one annotation (its id from `annotations ID`)"
+    )
+    annotation_note.add_argument("id", type=int, metavar="ANNOTATION_ID")
+    _note_options(annotation_note)
+    annotation_note.set_defaults(handler=cmd_annotation_note)
 
     link = commands.add_parser("link", help="link a document to another with a typed relation")
     link.add_argument("id", type=int, metavar="ID")
@@ -135,16 +143,54 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 
+def _note_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--text", metavar="TEXT", help="the new note (omit to print the current one)")
+    parser.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="save only if the note is still at version N (printed when reading it); needed to replace "
+        "a note someone else wrote",
+    )
+    parser.add_argument("--json", action="store_true", help="print {id, note, version, author}")
+
+
 def cmd_note(args: argparse.Namespace) -> int:
-    from esgdesk.notes.annotations import get_document_note, set_document_note
+    from esgdesk.notes.editing import DOCUMENT_NOTE
+
+    return _note_command(args, DOCUMENT_NOTE)
+
+
+def cmd_annotation_note(args: argparse.Namespace) -> int:
+    from esgdesk.notes.editing import ANNOTATION_NOTE
+
+    return _note_command(args, ANNOTATION_NOTE)
+
+
+def _note_command(args: argparse.Namespace, kind: str) -> int:
+    """Read a note (text on stdout, its version on stderr) or save one without overwriting an unseen text.
+
+    A refused save (someone saved first, or the note is a colleague's and no version was named) is an
+    EsgdeskError: main() prints it, with both texts, and exits 2. Why a one-shot save works this way:
+    esgdesk/notes/editing.py.
+    """
+    from esgdesk.notes.editing import read_note, save_note_once
 
     archive = open_archive(args)
     if args.text is None:
-        text, _ = get_document_note(archive, args.id)
-        if text:
-            print(text)
+        state = read_note(archive, kind, args.id)
+        if args.json:
+            print_json(state.as_json())
+            return EXIT_OK
+        if state.text:
+            print(state.text)
+        who = state.author or _("unknown")
+        print(_("(version {version}, last saved by {who})", version=state.version, who=who), file=sys.stderr)
         return EXIT_OK
-    set_document_note(archive, args.id, args.text)
+    state = save_note_once(archive, kind, args.id, args.text, expect_version=args.expect_version)
+    if args.json:
+        print_json(state.as_json())
+    print(_("saved (version {version})", version=state.version), file=sys.stderr)
     return EXIT_OK
 
 

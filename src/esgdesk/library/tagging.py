@@ -18,7 +18,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EditConflictError, EsgdeskError, NotFoundError
 from esgdesk.core.i18n import _
 from esgdesk.core.lock import current_user
-from esgdesk.core.models import Document, DocumentKind, DocumentTag, Tag, TagRule
+from esgdesk.core.models import Activity, Document, DocumentKind, DocumentTag, Tag, TagRule
 from esgdesk.core.records import get_document
 from esgdesk.core.tags import attach_tag, find_tag, get_or_create_tag, record_tag_activity, tag_path
 from esgdesk.core.text import normalize_line
@@ -160,8 +160,8 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
     if not clean or "/" in clean:
         raise EsgdeskError("A tag name cannot be empty or contain “/”.")
     with archive.writing("rename tag"), archive.session() as session:
-        tag = _tag(session, tag_id)
-        _check_version(tag, version)
+        tag = _tag(session, tag_id, lock=True)
+        _check_version(session, tag, version, yours=clean)
         old = tag.name
         sibling = session.exec(
             select(Tag).where(
@@ -176,6 +176,7 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
         tag.version += 1
         session.add(tag)
         changes.record(session, changes.TAGS, _documents_of(session, tag_id))
+        session.add(_tag_activity("rename-tag", tag_id, f"{old} → {clean}"))
         session.commit()
     _follow(archive)
     return old
@@ -184,22 +185,55 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
 def set_tag_color(archive: Archive, tag_id: int, color: str | None, version: int | None = None) -> str | None:
     """Set (or clear, with None) a tag's colour; returns the old one. `version` as for rename_tag."""
     with archive.writing("tag colour"), archive.session() as session:
-        tag = _tag(session, tag_id)
-        _check_version(tag, version)
+        tag = _tag(session, tag_id, lock=True)
+        _check_version(session, tag, version, yours=color)
         old = tag.color
         tag.color = color
         tag.version += 1
         session.add(tag)
+        session.add(_tag_activity("recolour-tag", tag_id, f"{tag.name}: {old or '-'} → {color or '-'}"))
         session.commit()
         return old
 
 
-def _check_version(tag: Tag, version: int | None) -> None:
-    if version is not None and tag.version != version:
-        raise EditConflictError(
-            f"The tag “{tag.name}” was changed by someone else meanwhile (version {tag.version}, you read "
-            f"{version}); look at it again before changing it."
+#: the logged actions that make a new version of a tag (who to name in a conflict)
+_TAG_VERSION_ACTIONS = ("rename-tag", "recolour-tag")
+
+
+def _check_version(session: Session, tag: Tag, version: int | None, yours: str | None) -> None:
+    """Refuse a change to a tag someone else changed since `version`, naming them and both values.
+
+    The message is one line (the GUI shows a refused edit's first line): their name or colour, who saved it,
+    and what the caller wanted, which was not saved.
+    """
+    if version is None or tag.version == version:
+        return
+    who = session.exec(
+        select(Activity.author)
+        .where(
+            Activity.object_kind == "tag",
+            Activity.object_id == tag.id,
+            col(Activity.action).in_(_TAG_VERSION_ACTIONS),
         )
+        .order_by(col(Activity.id).desc())
+        .limit(1)
+    ).first()
+    raise EditConflictError(
+        _(
+            "The tag “{name}” (colour {color}) was changed by {who} meanwhile (version {actual}, you read "
+            "{expected}); yours, “{yours}”, was not saved. Look at it again before changing it.",
+            name=tag.name,
+            color=tag.color or "-",
+            who=who or _("someone else"),
+            actual=tag.version,
+            expected=version,
+            yours=yours or "-",
+        )
+    )
+
+
+def _tag_activity(action: str, tag_id: int, summary: str) -> Activity:
+    return Activity(author=current_user(), action=action, object_kind="tag", object_id=tag_id, summary=summary)
 
 
 def merge_tags(archive: Archive, source_id: int, target_id: int) -> MergeRecord:
@@ -362,8 +396,9 @@ def preview_rule(
 # -- helpers ------------------------------------------------------------------------------------------------
 
 
-def _tag(session: Session, tag_id: int) -> Tag:
-    tag = session.get(Tag, tag_id)
+def _tag(session: Session, tag_id: int, lock: bool = False) -> Tag:
+    """`lock`: read FOR UPDATE, so the version check and the write are one step on a shared archive too."""
+    tag = session.get(Tag, tag_id, with_for_update=lock or None)
     if tag is None:
         raise NotFoundError(f"There is no tag {tag_id} in this archive.")
     return tag

@@ -168,7 +168,8 @@ def update_annotation(
         row = _annotation(session, annotation_id, lock=True)
         check_version(
             "annotation", annotation_id, version, row.version,
-            theirs=row.note if note is not None else None, yours=note, their_author=row.author,
+            theirs=row.note if note is not None else None, yours=note,
+            their_author=last_editor(session, "annotation", annotation_id) or row.author,
         )  # fmt: skip
         if note is not None:
             row.note = nfc(note)
@@ -194,7 +195,10 @@ def move_annotation(
     """Anchor an annotation to a span by hand (how an analyst settles an orphaned or fuzzy one)."""
     with archive.writing("move annotation"), archive.session() as session:
         row = _annotation(session, annotation_id, lock=True)
-        check_version("annotation", annotation_id, version, row.version)
+        check_version(
+            "annotation", annotation_id, version, row.version,
+            their_author=last_editor(session, "annotation", annotation_id) or row.author,
+        )  # fmt: skip
         document = get_document(session, row.document_id)
         selector = make_selector(document.body, start, end)
         _apply_selector(row, selector, AnchorStatus.ANCHORED)
@@ -211,7 +215,10 @@ def delete_annotation(
     with archive.writing("delete annotation"), archive.session() as session:
         row = _annotation(session, annotation_id, lock=True)
         if version is not None:
-            check_version("annotation", annotation_id, version, row.version)
+            check_version(
+                "annotation", annotation_id, version, row.version,
+                their_author=last_editor(session, "annotation", annotation_id) or row.author,
+            )  # fmt: skip
         document_id = row.document_id
         session.delete(row)
         record(session, author or current_user(), "delete-annotation", "annotation", annotation_id, _short(row.exact))
@@ -264,7 +271,7 @@ def set_document_note(
         if version is not None:
             check_version(
                 "document note", document_id, version, document.version,
-                theirs=document.note, yours=text, their_author=_last_note_author(session, document_id),
+                theirs=document.note, yours=text, their_author=last_editor(session, "document", document_id),
             )  # fmt: skip
         document.note = nfc(text)
         document.version += 1
@@ -321,14 +328,37 @@ def check_version(
         raise ConflictError(kind, object_id, expected, actual, theirs=theirs, yours=yours, their_author=their_author)
 
 
-def _last_note_author(session: Session, document_id: int) -> str | None:
-    """Who saved the document's note last (the document's own `author` is whoever imported it)."""
-    row = session.exec(
+#: the logged actions that make a new version of each kind of object (what `version += 1` goes with)
+VERSION_ACTIONS: dict[str, tuple[str, ...]] = {
+    "document": ("import", "edit-note", "revise"),
+    "annotation": ("annotate", "edit-annotation", "move-annotation"),
+    "link": ("link", "edit-link"),
+}
+
+
+#: the logged actions that change the note text of each kind of object
+NOTE_ACTIONS: dict[str, tuple[str, ...]] = {
+    "document": ("edit-note",),
+    "annotation": ("annotate", "edit-annotation"),
+    "link": ("link", "edit-link"),
+}
+
+
+def last_editor(session: Session, kind: str, object_id: int, *, note_only: bool = False) -> str | None:
+    """Who made the version of an object that is in place now, from the activity log.
+
+    A row's own `author` is whoever created it: naming them in a conflict told the second analyst that the
+    creator ("root") had just saved when a colleague had. The log row is written in the same transaction as
+    the change, so under the row lock a save holds it is the author of exactly the version it conflicts with.
+    With `note_only`, the author of the note's text as it is now (a revised body or a moved anchor aside).
+    """
+    actions = (NOTE_ACTIONS if note_only else VERSION_ACTIONS).get(kind, ())
+    return session.exec(
         select(Activity.author)
-        .where(Activity.action == "edit-note", Activity.object_id == document_id)
+        .where(Activity.object_kind == kind, Activity.object_id == object_id, col(Activity.action).in_(actions))
         .order_by(col(Activity.id).desc())
+        .limit(1)
     ).first()
-    return row
 
 
 def record(session: Session, author: str | None, action: str, kind: str, object_id: int | None, summary: str) -> None:

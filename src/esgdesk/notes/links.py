@@ -25,7 +25,7 @@ from esgdesk.core.lock import current_user
 from esgdesk.core.models import Annotation, DismissedSuggestion, Document, Entity, Link, Mention
 from esgdesk.core.records import get_document
 from esgdesk.core.text import nfc, title_key
-from esgdesk.notes.annotations import check_version, record
+from esgdesk.notes.annotations import check_version, last_editor, record
 from esgdesk.notes.errors import LinkError
 
 
@@ -148,7 +148,10 @@ def create_link(
 def update_link_note(archive: Archive, link_id: int, note: str, *, version: int, author: str | None = None) -> LinkView:
     with archive.writing("edit link"), archive.session() as session:
         row = _link(session, link_id, lock=True)
-        check_version("link", link_id, version, row.version, theirs=row.note, yours=note, their_author=row.author)
+        check_version(
+            "link", link_id, version, row.version,
+            theirs=row.note, yours=note, their_author=last_editor(session, "link", link_id) or row.author,
+        )  # fmt: skip
         row.note = nfc(note)
         row.version += 1
         session.add(row)

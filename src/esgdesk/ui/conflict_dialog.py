@@ -44,7 +44,9 @@ class ConflictDialog(QDialog):
         self.conflict = conflict
         self.choice: str | None = None
         theirs, yours = conflict.theirs or "", conflict.yours or ""
-        who = who or conflict.their_author or self.tr("someone else")
+        # The service names the author of the version in place (from the activity log, under the row lock);
+        # `who` is only a fallback for conflicts that do not carry one.
+        who = conflict.their_author or who or self.tr("someone else")
         self.setWindowTitle(self.tr("Changed by someone else"))
         intro = QLabel(
             self.tr(

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import DocumentStatus
+from esgdesk.core.outage import watched
 from esgdesk.library import browse
 from esgdesk.library.browse import Scope, ScopeKind, SortKey
 from esgdesk.library.documents import document_details
 from esgdesk.library.opening import open_archive
+from esgdesk.library.originals import ViewerCopy, copy_for_viewer
 from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
@@ -280,7 +282,7 @@ class MainWindow(QMainWindow):
     def open_archive(self, location: str) -> None:
         """Open (or create) the archive at `location` off the GUI thread, then fill the window."""
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", location))
-        Operation(self, lambda: open_archive(location)).success(self._archive_opened).failure(
+        Operation(self, lambda: watched(open_archive(location))).success(self._archive_opened).failure(
             self._archive_failed
         ).run()
 
@@ -542,13 +544,15 @@ class MainWindow(QMainWindow):
             self._originals_dir = Path(tempfile.mkdtemp(prefix="esgdesk-originals-"))
         folder = self._originals_dir / file["sha256"][:12]
 
-        def opened(path: Path) -> None:
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                self.statusBar().showMessage(self.tr("No program is set up to open %1").replace("%1", path.name), 6000)
+        def opened(copy: ViewerCopy) -> None:
+            # The copy is named and typed by its content (never an executable type), and its name is shown
+            # without control or direction-changing characters: what the analyst reads is what opens.
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.path))):
+                self.statusBar().showMessage(self.tr("No program is set up to open %1").replace("%1", copy.shown), 6000)
 
-        Operation(
-            self, lambda: browse.copy_original(archive, file["sha256"], file["name"], file["media_type"], folder)
-        ).success(opened).failure(self._background_failed).run()
+        Operation(self, lambda: copy_for_viewer(archive, file["sha256"], file["name"], folder)).success(opened).failure(
+            self._background_failed
+        ).run()
 
     # -- changes ------------------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.library.browse import AnnotationSpan
+from esgdesk.library.originals import shown_name
 from esgdesk.ui.authorship import byline
 
 #: a highlight: anything with start, end (code points), colour and — for the panel to find it — an id
@@ -415,9 +416,10 @@ class Reader(QWidget):
     def _show_files(self, files: list[dict[str, Any]]) -> None:
         self._clear_files()
         for file in files:
-            button = QPushButton(self.tr("Open original: %1").replace("%1", file["name"]), self)
+            name = shown_name(file["name"])  # a name from outside: no U+202E spoofing its extension on screen
+            button = QPushButton(self.tr("Open original: %1").replace("%1", name), self)
             button.setObjectName("openOriginal")
-            button.setToolTip(f"{file['name']} ({file['media_type']})")
+            button.setToolTip(f"{name} ({shown_name(file['media_type'])})")
             button.clicked.connect(lambda _checked=False, f=file: self.openOriginalRequested.emit(f))
             self.files_row.addWidget(button)
         self.files_row.addStretch(1)
