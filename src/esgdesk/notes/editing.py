@@ -22,7 +22,7 @@ from typing import Any
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.lock import current_user
-from esgdesk.library.documents import get_document
+from esgdesk.core.records import get_document
 from esgdesk.notes.annotations import _annotation, last_editor, set_document_note, update_annotation
 from esgdesk.notes.errors import UnreadNoteError
 
