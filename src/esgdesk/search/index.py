@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "search.sqlite"
 #: bump when tokens or columns change: an index of another format is dropped and must be rebuilt
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 COLUMNS = ("title", "body", "ministry", "tags", "notes")
 #: BM25 column weights, in COLUMNS order: a word in the title counts five times one in the body
 WEIGHTS = (5.0, 1.0, 2.0, 3.0, 2.0)
