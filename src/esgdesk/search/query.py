@@ -85,7 +85,9 @@ def _display_width(text: str) -> int:
 #: phrase that the index intersects, and a 300-word query took 116 s on PostgreSQL. Real searches have a few
 #: words; a pasted paragraph gets a clear error instead.
 MAX_QUERY_TERMS = 64
-MAX_QUERY_CHARS = 1000
+MAX_QUERY_CHARS = 4000
+#: the largest document id either engine can store (a signed 64-bit integer)
+_MAX_ID = 2**63 - 1
 #: an error message shows at most this much of the query
 _SHOWN_QUERY = 200
 
@@ -375,7 +377,7 @@ def _filter(field_name: str, value: str, query: str, position: int) -> Node:
     if field_name == "linked":
         if not (value.isascii() and value.isdigit()):
             raise QuerySyntaxError(_("'linked:' takes a document number, not '{value}'", value=value), query, position)
-        if len(value.lstrip("0")) > 18:  # past SQLite's and PostgreSQL's 64-bit integers: no document has it
+        if int(value) > _MAX_ID:  # past SQLite's and PostgreSQL's 64-bit integers: no document has it
             raise QuerySyntaxError(
                 _("'linked:{value}' is not a document number: it is too large", value=value), query, position
             )
