@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.search.tokenize import index_text, normalize
 
 if TYPE_CHECKING:
@@ -122,11 +123,18 @@ class SearchIndex:
         except sqlite3.DatabaseError as exc:
             if not os.access(self.path.parent, os.W_OK):
                 raise SearchIndexError(
-                    f"The archive folder {self.path.parent} is read-only, and searching needs to write its index "
-                    "there; copy the archive to a writable disk, or make the folder writable."
+                    _(
+                        "The archive folder {folder} is read-only, and searching needs to write its index there; "
+                        "copy the archive to a writable disk, or make the folder writable.",
+                        folder=self.path.parent,
+                    )
                 ) from exc
             raise SearchIndexError(
-                f"The search index {self.path} cannot be opened ({exc}); delete it and run `esgdesk reindex`."
+                _(
+                    "The search index {path} cannot be opened ({error}); delete it and run `esgdesk reindex`.",
+                    path=self.path,
+                    error=exc,
+                )
             ) from exc
         return connection
 

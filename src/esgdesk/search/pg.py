@@ -32,7 +32,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from esgdesk.core import db
-from esgdesk.search.index import _CHUNK, COLUMNS, WEIGHTS, IndexedFields, SearchIndexError, _chunks, _fields_of
+from esgdesk.search.index import _CHUNK, COLUMNS, WEIGHTS, IndexedFields, _chunks, _fields_of
 from esgdesk.search.plan import _HAS_SQL, Phrase, _Compiler, _highlights, text_match
 from esgdesk.search.query import DateRange, Filter, MatchAll, Node, Text
 from esgdesk.search.tokenize import index_tokens
@@ -492,10 +492,9 @@ def ready_check(index: PgSearchIndex, auto_limit: int) -> None:
         empty = connection.execute(text("SELECT 1 FROM search_entry LIMIT 1")).first() is None
         documents_count = (connection.execute(text("SELECT count(*) FROM document")).scalar() or 0) if empty else 0
     if empty and documents_count > auto_limit:
-        raise SearchIndexError(
-            f"The search index of this archive is missing or out of date ({documents_count:,} documents); "
-            "run `esgdesk reindex` once."
-        )
+        from esgdesk.search.service import index_missing_error
+
+        raise index_missing_error(documents_count)
     if empty and documents_count:
         index.rebuild()
     index.checked_ready = True

@@ -116,14 +116,21 @@ def _ready_index(archive: Archive) -> SearchIndex:
     if empty:
         documents = connection.execute("SELECT count(*) FROM arc.document").fetchone()[0]
         if documents > AUTO_REBUILD_LIMIT:
-            raise SearchIndexError(
-                f"The search index of this archive is missing or out of date ({documents:,} documents); "
-                "run `esgdesk reindex` once."
-            )
+            raise index_missing_error(documents)
         if documents:
             index.rebuild()
     index.checked_ready = True
     return index
+
+
+def index_missing_error(documents: int) -> SearchIndexError:
+    return SearchIndexError(
+        _(
+            "The search index of this archive is missing or out of date ({count} documents); "
+            "run `esgdesk reindex` once.",
+            count=f"{documents:,}",
+        )
+    )
 
 
 def close_index(archive: Archive) -> None:
