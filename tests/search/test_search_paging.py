@@ -110,3 +110,21 @@ def test_facet_counts_come_from_the_whole_match_set_by_id(archive: Archive, add)
         "year": {2021: 750, 2022: 750},
     }
     assert facet_counts(archive, "탄소 date:2022")["year"] == {2022: 750}
+
+
+def test_a_changed_date_reorders_ties_at_once(archive: Archive, add) -> None:  # type: ignore[no-untyped-def]
+    """Tie dates are kept between searches; a change to the archive by another connection is seen at once."""
+    from sqlalchemy import text
+
+    first, second = add(
+        {"title": "보도", "body": "탄소 중립", "published": "2020-01-01"},
+        {"title": "보도", "body": "탄소 중립", "published": "2021-01-01"},
+    )
+    assert search_ids(archive, "탄소")[1] == [second, first]
+    with archive.engine.begin() as connection:
+        connection.execute(text("UPDATE document SET published = '2022-01-01' WHERE id = :id"), {"id": first})
+    assert search_ids(archive, "탄소")[1] == [first, second]
+    assert [hit.id for hit in search(archive, "탄소", limit=1, offset=1).hits] == [second]
+    with archive.engine.begin() as connection:
+        connection.execute(text("DELETE FROM document WHERE id = :id"), {"id": first})
+    assert search_ids(archive, "탄소")[1] == [second]  # an index row of a deleted document is never shown

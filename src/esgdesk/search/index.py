@@ -101,6 +101,8 @@ class SearchIndex:
         self.contentless_delete = _CONTENTLESS_DELETE
         #: set by the search service once it has made sure an archive with documents has an index
         self.checked_ready = False
+        #: the search service's map of document dates for ordering ties (service._DocumentDates)
+        self.document_dates: object = None
 
     # -- connection --------------------------------------------------------------------------------------
 
@@ -166,6 +168,7 @@ class SearchIndex:
         connection.execute("INSERT OR REPLACE INTO search_meta(key, value) VALUES('format', ?)", (self._format(),))
 
     def close(self) -> None:
+        self.document_dates = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
