@@ -101,7 +101,7 @@ class SearchIndex:
         self.contentless_delete = _CONTENTLESS_DELETE
         #: set by the search service once it has made sure an archive with documents has an index
         self.checked_ready = False
-        #: the search service's map of document dates for ordering ties (service._DocumentDates)
+        #: docmaps.DocumentMaps of the archive as last read (dates, ministries, tags of every document)
         self.document_dates: object = None
 
     # -- connection --------------------------------------------------------------------------------------

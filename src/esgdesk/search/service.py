@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import sqlite3
 import threading
 import time
 import weakref
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -32,6 +34,7 @@ from sqlmodel import select
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.i18n import _
 from esgdesk.core.models import SavedSearch
+from esgdesk.search.docmaps import document_maps, year_of
 from esgdesk.search.index import WEIGHTS, SearchIndex, SearchIndexError
 from esgdesk.search.plan import Plan, plan
 from esgdesk.search.query import parse
@@ -291,7 +294,7 @@ def _ranked_from_index(
     """One page straight from FTS5, which scores every match but keeps only the best `offset + limit + margin`
     (`limit` None: all of them, from `offset`).
 
-    The rows are then ordered by (score, newest, higher id), dates from `_DocumentDates`. That is the full
+    The rows are then ordered by (score, newest, higher id), dates from `docmaps`. That is the full
     order's page as long as every row that ties with the page's last row was fetched; when the margin is one
     tie, fetch again with a larger margin. Filters first become a temporary table of candidate ids, tested with
     `+rowid IN` (the unary plus keeps SQLite from turning it into one FTS5 lookup per candidate): FTS5 then walks
@@ -309,7 +312,7 @@ def _ranked_from_index(
         )
         restrict = " AND +rowid IN (SELECT id FROM temp.candidates)"
     ranking = f"SELECT rowid, {_BM25} AS score FROM fts WHERE fts MATCH ?{restrict} ORDER BY score"
-    dates = _document_dates(index)
+    dates = document_maps(index).dates
     if limit is None:
         rows = connection.execute(ranking, (driver,)).fetchall()
         total, wanted = len(rows), len(rows)
@@ -330,40 +333,6 @@ def _ranked_from_index(
         total -= len(rows) - len(known)
     known.sort(key=lambda row: (row[1], -dates[row[0]], -row[0]))
     return total, [(row[0], row[1]) for row in known[offset:wanted]]
-
-
-class _DocumentDates(dict[int, int]):
-    """Every document id of the archive → its publication date as an ordinal (0 when unknown, so undated
-    releases sort last), read once from the covering index on `published` and kept until the archive changes.
-
-    Ordering ties by date needs the date of every tied match, and reading it from the document row walks the
-    body's overflow pages (the column comes after the body): 90,000 matches took ~0.5 s that way, the whole
-    index ~0.1 s once. `PRAGMA arc.data_version` changes whenever another connection commits to the archive
-    (this connection only reads it), so a stale map is never used.
-    """
-
-    version: int = -1
-
-
-def _document_dates(index: SearchIndex) -> _DocumentDates:
-    """The dates map of this index's connection (see _DocumentDates), rebuilt when the archive has changed."""
-    connection = index.connection
-    version = connection.execute("PRAGMA arc.data_version").fetchone()[0]
-    cached = index.document_dates
-    if isinstance(cached, _DocumentDates) and cached.version == version:
-        return cached
-    dates = _DocumentDates()
-    try:
-        rows = connection.execute("SELECT id, published FROM arc.document INDEXED BY ix_document_published")
-    except sqlite3.OperationalError:  # an archive without that index (the migrations make it): read the table
-        rows = connection.execute("SELECT id, published FROM arc.document")
-    ordinal = dt.date.toordinal
-    for doc_id, published in rows:
-        day = _date(published) if published else None
-        dates[doc_id] = ordinal(day) if day else 0
-    dates.version = version
-    index.document_dates = dates
-    return dates
 
 
 def _ordered_sql(query_plan: Plan) -> tuple[str, list[object]]:
@@ -435,30 +404,45 @@ def facet_counts(archive: Archive, query: str) -> dict[str, dict[int, int]]:
         _ready_index(archive)
         with _pg_interactive(archive) as connection:
             return pg.facet_ids(connection, tree)
-    query_plan = plan(tree)
-    connection = _ready_index(archive).connection
-    sql, params = _ids_sql(query_plan)
+    index = _ready_index(archive)
+    connection = index.connection
+    sql, params = _ids_sql(plan(tree))
     with _sqlite_interactive(connection):
+        maps = document_maps(index)
+        ids = [row[0] for row in connection.execute(sql, params) if row[0] in maps.dates]
+        years = Counter(map(maps.dates.__getitem__, ids))
+        ministries = Counter(map(maps.ministries(connection).__getitem__, ids))
+        tags = Counter(itertools.chain.from_iterable(map(maps.tags(connection).__getitem__, ids)))
+        counts = {
+            "tag": dict(tags),
+            "region": _region_counts(connection, ids),
+            "ministry": {key: n for key, n in ministries.items() if key is not None},
+            "year": {},
+        }
+        for ordinal, n in years.items():
+            if (year := year_of(ordinal)) is not None:
+                counts["year"][year] = counts["year"].get(year, 0) + n
+        return counts
+
+
+def _region_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    """Regions counted in SQL: mentions are many per document, too many to keep in memory for every one."""
+    if not ids or connection.execute("SELECT 1 FROM arc.mention LIMIT 1").fetchone() is None:
+        return {}
+    connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
+    connection.execute("CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)")
+    try:
+        connection.executemany("INSERT INTO temp.facet_ids VALUES (?)", ((doc_id,) for doc_id in ids))
+        return _id_counts(connection, _REGION_ID_SQL)
+    finally:
         connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
-        connection.execute("CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)")
-        try:
-            connection.execute(f"INSERT OR IGNORE INTO temp.facet_ids {sql}", params)
-            return {kind: _id_counts(connection, facet_sql) for kind, facet_sql in _FACET_ID_SQL.items()}
-        finally:
-            connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
 
 
-_FACET_ID_SQL = {
-    "tag": "SELECT dt.tag_id, count(DISTINCT dt.document_id) FROM temp.facet_ids f "
-    "JOIN arc.document_tag dt ON dt.document_id = f.id GROUP BY dt.tag_id",
-    "region": "SELECT m.entity_id, count(DISTINCT m.document_id) FROM temp.facet_ids f "
+_REGION_ID_SQL = (
+    "SELECT m.entity_id, count(DISTINCT m.document_id) FROM temp.facet_ids f "
     "JOIN arc.mention m ON m.document_id = f.id JOIN arc.entity e ON e.id = m.entity_id AND e.kind = 'region' "
-    "WHERE NOT m.ambiguous GROUP BY m.entity_id",
-    "ministry": "SELECT d.ministry_id, count(*) FROM temp.facet_ids f JOIN arc.document d ON d.id = f.id "
-    "WHERE d.ministry_id IS NOT NULL GROUP BY d.ministry_id",
-    "year": "SELECT CAST(substr(d.published, 1, 4) AS INTEGER), count(*) FROM temp.facet_ids f "
-    "JOIN arc.document d ON d.id = f.id WHERE d.published IS NOT NULL GROUP BY substr(d.published, 1, 4)",
-}
+    "WHERE NOT m.ambiguous GROUP BY m.entity_id"
+)
 
 
 def _id_counts(connection: sqlite3.Connection, sql: str) -> dict[int, int]:
