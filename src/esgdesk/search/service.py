@@ -184,10 +184,10 @@ def match_set(archive: Archive, query: str) -> list[int]:
         from esgdesk.search import pg
 
         _ready_index(archive)
-        with _pg_interactive(archive) as connection:
+        with _pg_interactive(archive) as team:
             where, params, _leaves, _ = pg.compile_query(tree)
             sql = f"SELECT d.id FROM document d WHERE {where} ORDER BY d.id"
-            return [row[0] for row in connection.exec_driver_sql(sql, tuple(params))]
+            return [row[0] for row in team.exec_driver_sql(sql, tuple(params))]
     connection = _ready_index(archive).connection
     sql, params = _ids_sql(plan(tree))
     with _sqlite_interactive(connection):
@@ -207,8 +207,8 @@ def _ranked(archive: Archive, tree: Any, limit: int | None, offset: int) -> tupl
         from esgdesk.search import pg
 
         _ready_index(archive)
-        with _pg_interactive(archive) as connection:
-            return pg.ranked(connection, tree, limit, offset)
+        with _pg_interactive(archive) as team:
+            return pg.ranked(team, tree, limit, offset)
     query_plan = plan(tree)
     index = _ready_index(archive)
     with _sqlite_interactive(index.connection):
@@ -402,8 +402,8 @@ def facet_counts(archive: Archive, query: str) -> dict[str, dict[int, int]]:
         from esgdesk.search import pg
 
         _ready_index(archive)
-        with _pg_interactive(archive) as connection:
-            return pg.facet_ids(connection, tree)
+        with _pg_interactive(archive) as team:
+            return pg.facet_ids(team, tree)
     index = _ready_index(archive)
     connection = index.connection
     sql, params = _ids_sql(plan(tree))
@@ -458,8 +458,8 @@ def facets(archive: Archive, query: str) -> dict[str, dict[Any, int]]:
 
         tree = parse(query)
         _ready_index(archive)
-        with _pg_interactive(archive) as connection:
-            return pg.facet_counts(connection, tree, _NO_MINISTRY)
+        with _pg_interactive(archive) as team:
+            return pg.facet_counts(team, tree, _NO_MINISTRY)
     query_plan = plan(parse(query))
     connection = _ready_index(archive).connection
     sql, params = _ids_sql(query_plan)
