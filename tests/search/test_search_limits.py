@@ -105,3 +105,21 @@ def test_postgres_cancels_a_runaway_search_and_is_free_again(archive: Archive, a
         assert sleeping == 0
         assert connection.exec_driver_sql("SHOW statement_timeout").scalar() == "0"  # nothing left on the pool
     assert search_ids(archive, "탄소")[1] == [doc]
+
+
+def test_a_3000_character_tag_is_indexed_and_found(archive: Archive, add) -> None:  # type: ignore[no-untyped-def]
+    from esgdesk.core.models import DocumentTag, Tag
+    from esgdesk.search.service import index_for
+
+    [doc] = add({"title": "태그 시험", "body": "본문"})
+    name = "tag" + "0123456789" * 300
+    with archive.session() as session:
+        tag = Tag(name=name)
+        session.add(tag)
+        session.commit()
+        session.add(DocumentTag(document_id=doc, tag_id=tag.id))
+        session.commit()
+    assert index_for(archive).update([doc]) == 1
+    assert search_ids(archive, name)[1] == [doc]
+    assert search_ids(archive, f"tag:{name}")[1] == [doc]
+    assert index_for(archive).check() == []
