@@ -2,10 +2,14 @@
 
     .venv/bin/python bench/search.py                 # 2,000 documents, about a minute
     .venv/bin/python bench/search.py --docs 100000   # the issue's target size
+    .venv/bin/python bench/search.py --docs 10000,100000,300000 --keep /tmp/bench   # the scaling table
 
 Measures, per engine: build rate (documents/s, tokenising included), index size against the text's UTF-8 size,
 latency p50/p95 per query class (first page of 20 hits plus the total count; esgdesk's figure includes
 snippets), and recall/precision against substring truth computed by brute force over the same texts.
+For esgdesk also what the GUI asks for (`search_ids()`: every match's id in ranked order; `facet_counts()`: the
+sidebar's counts from the unranked match set) and a deep page (offset 1,000). With several sizes, a scaling
+table follows. Use --keep to build a large corpus once: a kept archive and tantivy index are reused.
 
 Whoosh and tantivy are optional (`pip install whoosh tantivy`, bench only). Both get the same bigram tokens as
 esgdesk (pre-tokenised, split on spaces): tantivy's own NgramTokenizer gives every gram the same position, so
@@ -20,6 +24,7 @@ import datetime as dt
 import gc
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -35,7 +40,7 @@ from esgdesk.core.models import Document, DocumentTag, Organization, Tag
 from esgdesk.search import query as q
 from esgdesk.search.index import INDEX_NAME, SearchIndex
 from esgdesk.search.plan import text_match
-from esgdesk.search.service import close_index, matching_ids, search
+from esgdesk.search.service import close_index, facet_counts, matching_ids, search, search_ids
 from esgdesk.search.tokenize import index_text, normalize, strip_particle
 
 
@@ -47,6 +52,8 @@ class EngineResult:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     recall: dict[str, float] = field(default_factory=dict)
     precision: dict[str, float] = field(default_factory=dict)
+    #: latencies of the GUI's calls and of a deep page (esgdesk only)
+    extra: dict[str, list[float]] = field(default_factory=dict)
     note: str = ""
 
 
@@ -134,8 +141,14 @@ def run_esgdesk(
     index.rebuild()
     result.build_seconds = time.perf_counter() - started
     index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stored = index.connection.execute("SELECT coalesce(sum(length(source)), 0) FROM entry").fetchone()[0]
     index.close()
     result.index_bytes = (archive.root / INDEX_NAME).stat().st_size
+    text_bytes = sum(len(doc.title.encode()) + len(doc.body.encode()) for doc in docs)
+    result.note = (
+        f"of the index, {stored / text_bytes:.2f}x the text is the stored copy of indexed values that SQLite "
+        f"{sqlite3.sqlite_version} needs for deletes (none with SQLite >= 3.43's contentless_delete)"
+    )
     close_index(archive)
 
     def run(query: str) -> None:
@@ -144,7 +157,23 @@ def run_esgdesk(
     _time_queries(result, run, repeat)
     for klass, queries in QUERIES.items():
         _score(result, klass, [(set(matching_ids(archive, query)), truths[query]) for query in queries])
+    every = [query for queries in QUERIES.values() for query in queries]
+    result.extra["GUI list: search_ids (all)"] = _timed(lambda query: search_ids(archive, query), every, repeat)
+    result.extra["GUI facets: facet_counts"] = _timed(lambda query: facet_counts(archive, query), every, repeat)
+    result.extra["page at offset 1000"] = _timed(lambda query: search(archive, query, offset=1000), every, repeat)
     return result
+
+
+def _timed(run: Callable[[str], object], queries: list[str], repeat: int) -> list[float]:
+    for query in queries:
+        run(query)
+    times = []
+    for _ in range(repeat):
+        for query in queries:
+            started = time.perf_counter()
+            run(query)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def _time_queries(result: EngineResult, run: Callable[[str], object], repeat: int) -> None:
@@ -408,21 +437,61 @@ def print_table(results: list[EngineResult], docs: int, text_bytes: int) -> None
     for result in results:
         worst = [f"{k}: r={result.recall[k]:.3f} p={result.precision[k]:.3f}" for k in QUERIES]
         print(f"  {result.name}: " + "; ".join(worst) + (f" ({result.note})" if result.note else ""))
+        for name, times in result.extra.items():
+            print(f"  {result.name}: {name}: p50 {percentile(times, 0.5):.1f} ms, p95 {percentile(times, 0.95):.1f} ms")
+
+
+def print_scaling(rows: list[tuple[int, int, list[EngineResult]]]) -> None:
+    """p95 per query class (and the GUI's facet path) per corpus size, esgdesk beside tantivy."""
+    print("\nScaling (p95 ms; esgdesk / tantivy; index/text)\n")
+    header = f"| {'documents':>9} |" + "".join(f" {klass:>15} |" for klass in QUERIES)
+    header += f" {'facets':>7} | {'GUI ids':>7} | {'index/text':>15} |"
+    print(header)
+    print("|" + "|".join("-" * len(part) for part in header.split("|")[1:-1]) + "|")
+    for docs, text_bytes, results in rows:
+        ours = next((r for r in results if r.name.startswith("esgdesk")), None)
+        theirs = next((r for r in results if r.name.startswith("tantivy")), None)
+        line = f"| {docs:>9,} |"
+        for klass in QUERIES:
+            a = percentile(ours.latencies.get(klass, []), 0.95) if ours else float("nan")
+            b = percentile(theirs.latencies.get(klass, []), 0.95) if theirs else float("nan")
+            line += f" {a:>6.1f} / {b:>6.1f} |"
+        facets = percentile(ours.extra.get("GUI facets: facet_counts", []), 0.95) if ours else float("nan")
+        ids = percentile(ours.extra.get("GUI list: search_ids (all)", []), 0.95) if ours else float("nan")
+        ratio_a = ours.index_bytes / text_bytes if ours else float("nan")
+        ratio_b = theirs.index_bytes / text_bytes if theirs else float("nan")
+        line += f" {facets:>7.1f} | {ids:>7.1f} | {ratio_a:>6.2f} / {ratio_b:>6.2f} |"
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=2000, help="corpus size (default 2000)")
+    parser.add_argument("--docs", default="2000", help="corpus size(s), comma-separated (default 2000)")
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each query")
     parser.add_argument("--engines", default="esgdesk,whoosh,tantivy")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (a kept archive is reused)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (a kept corpus is reused)")
     args = parser.parse_args(argv)
     engines = set(args.engines.split(","))
+    rows = []
+    for size in (int(part) for part in args.docs.split(",")):
+        folder = args.keep / f"docs-{size}" if args.keep else Path(tempfile.mkdtemp(prefix="esgdesk-bench-"))
+        try:
+            text_bytes, results = run_size(size, args.seed, engines, folder, args.repeat)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(folder, ignore_errors=True)
+        print_table(results, size, text_bytes)
+        rows.append((size, text_bytes, results))
+    if len(rows) > 1:
+        print_scaling(rows)
+    print(f"\n(cpu: {os.cpu_count()} cores; latency = first 20 hits + total; {args.repeat} runs per query)")
+    return 0
 
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="esgdesk-bench-"))
+
+def run_size(size: int, seed: int, engines: set[str], folder: Path, repeat: int) -> tuple[int, list[EngineResult]]:
     started = time.perf_counter()
-    docs = list(CorpusGenerator(args.seed).documents(args.docs))
+    docs = list(CorpusGenerator(seed).documents(size))
     for doc in docs:
         doc.title, doc.body = normalize(doc.title), normalize(doc.body)
     texts = [truth_text(doc) for doc in docs]
@@ -430,31 +499,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"generated {len(docs):,} documents in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     truths = {query: truth(docs, texts, query) for queries in QUERIES.values() for query in queries}
     results: list[EngineResult] = []
-    try:
-        if "esgdesk" in engines:
-            archive = Archive.open(folder / "archive")
-            started = time.perf_counter()
-            if _document_count(archive) == len(docs):
-                print("reusing the archive kept from an earlier run", file=sys.stderr)
-            else:
-                populate(archive, docs)
-                print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
-            results.append(run_esgdesk(archive, docs, truths, args.repeat))
-            archive.close()
-            gc.collect()
-        tokenized = [_tokens(doc) for doc in docs] if engines & {"whoosh", "tantivy"} else []
-        if "tantivy" in engines:
-            outcome = run_tantivy(docs, tokenized, truths, folder / "tantivy", args.repeat)
-            results.append(outcome) if outcome else print("tantivy is not installed", file=sys.stderr)
-        if "whoosh" in engines:
-            outcome = run_whoosh(docs, tokenized, truths, folder / "whoosh", args.repeat)
-            results.append(outcome) if outcome else print("whoosh is not installed", file=sys.stderr)
-    finally:
-        if args.keep is None:
-            shutil.rmtree(folder, ignore_errors=True)
-    print_table(results, len(docs), text_bytes)
-    print(f"\n(cpu: {os.cpu_count()} cores; latency = first 20 hits + total; {args.repeat} runs per query)")
-    return 0
+    if "esgdesk" in engines:
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = Archive.open(folder / "archive")
+        started = time.perf_counter()
+        if _document_count(archive) == len(docs):
+            print("reusing the archive kept from an earlier run", file=sys.stderr)
+        else:
+            populate(archive, docs)
+            print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+        results.append(run_esgdesk(archive, docs, truths, repeat))
+        archive.close()
+        gc.collect()
+    tokenized = [_tokens(doc) for doc in docs] if engines & {"whoosh", "tantivy"} else []
+    if "tantivy" in engines:
+        shutil.rmtree(folder / "tantivy", ignore_errors=True)
+        outcome = run_tantivy(docs, tokenized, truths, folder / "tantivy", repeat)
+        results.append(outcome) if outcome else print("tantivy is not installed", file=sys.stderr)
+    if "whoosh" in engines:
+        outcome = run_whoosh(docs, tokenized, truths, folder / "whoosh", repeat)
+        results.append(outcome) if outcome else print("whoosh is not installed", file=sys.stderr)
+    return text_bytes, results
 
 
 if __name__ == "__main__":

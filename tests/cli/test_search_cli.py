@@ -68,3 +68,24 @@ def test_facets_with_json(base: list[str], capsys) -> None:
     result = run_json(capsys, *base, "search", "공정전환", "--json", "--facets")
     assert result["facets"]["regions"]["충청북도"] == 1
     assert result["facets"]["years"] == {2023: 1} or result["facets"]["years"] == {"2023": 1}
+
+
+def test_search_pages_through_every_match_once(archive_dir: Path, tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for n in range(23):
+        (folder / f"release-{n}.txt").write_text(f"탄소중립 예산 보도 {n}호\n\n탄소 중립 예산을 {n}번째로 알립니다.\n")
+    imported = run_json(capsys, "--archive", str(archive_dir), "import", str(folder), "--json")["imported"]
+    assert len(imported) == 23
+    base = ["--archive", str(archive_dir), "search", "탄소"]
+    seen: list[int] = []
+    for offset in range(0, 30, 10):
+        page = run_json(capsys, *base, "--limit", "10", "--offset", str(offset), "--json")
+        assert page["total"] == 23 and page["offset"] == offset
+        seen.extend(hit["id"] for hit in page["hits"])
+    assert sorted(seen) == sorted(entry["id"] for entry in imported) and len(seen) == 23
+    assert seen == [hit["id"] for hit in run_json(capsys, *base, "--limit", "23", "--json")["hits"]]
+    assert main([*base, "--offset", "-1"]) == 2
+    assert main([*base, "--limit", "ten"]) == 2
+    assert main(["--archive", str(archive_dir), "search", "linked:99999999999999999999999"]) == 2
+    assert "too large" in capsys.readouterr().err

@@ -16,7 +16,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "kind: date:2023 date:2023-01..2023-06 has:annotation has:link linked:ID."
     )
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--limit", type=_count, default=20, metavar="N", help="hits per page (default 20)")
+    search.add_argument(
+        "--offset", type=_count, default=0, metavar="K", help="skip the first K hits (page 2 of 20: --offset 20)"
+    )
     search.add_argument("--save", metavar="NAME", help="also keep the query as a saved search")
     search.add_argument("--facets", action="store_true", help="with --json: add counts of tags, regions, …")
     search.add_argument("--json", action="store_true")
@@ -31,22 +34,30 @@ def register(commands: argparse._SubParsersAction) -> None:
     reindex.set_defaults(handler=cmd_reindex)
 
 
+def _count(value: str) -> int:
+    """A non-negative whole number for --limit and --offset (argparse turns the error into exit 2)."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 0 to 999999999")
+    return int(value)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from esgdesk.library.browse import named_facets
     from esgdesk.search.service import save_search, search
 
     archive = open_archive(args)
-    result = search(archive, args.query, limit=args.limit)
+    result = search(archive, args.query, limit=args.limit, offset=args.offset)
     warn_if_pending(archive)
     if args.save:
         save_search(archive, args.save, args.query)
     if args.json:
-        data = result.as_dict()
+        data = {**result.as_dict(), "offset": args.offset, "limit": args.limit}
         if args.facets:
             data["facets"] = named_facets(archive, args.query)
         print_json(data)
         return EXIT_OK
-    print(f"{result.total} found", file=sys.stderr)
+    shown = f" (showing {args.offset + 1}–{args.offset + len(result.hits)})" if result.hits and args.offset else ""
+    print(f"{result.total} found{shown}", file=sys.stderr)
     for hit in result.hits:
         published = hit.published.isoformat() if hit.published else "----------"
         print(f"{hit.id:>6}  {published}  {hit.title}")

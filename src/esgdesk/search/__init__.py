@@ -5,5 +5,5 @@
 - `plan`: a parsed query → one FTS5 MATCH expression plus SQL filters.
 - `index`: `SearchIndex` — search.sqlite beside archive.sqlite: update, remove, rebuild, check, repair.
 - `snippet`: snippets cut from the original text with hits in brackets.
-- `service`: `search()`, `facets()`, `matching_ids()`, saved searches — what the CLI and GUI call.
+- `service`: `search()`, `search_ids()`, `facet_counts()`, `matching_ids()`, saved searches — what the CLI and GUI call.
 """

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.search.tokenize import index_text, normalize
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "search.sqlite"
 #: bump when tokens or columns change: an index of another format is dropped and must be rebuilt
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 COLUMNS = ("title", "body", "ministry", "tags", "notes")
 #: BM25 column weights, in COLUMNS order: a word in the title counts five times one in the body
 WEIGHTS = (5.0, 1.0, 2.0, 3.0, 2.0)
@@ -100,6 +101,8 @@ class SearchIndex:
         self.contentless_delete = _CONTENTLESS_DELETE
         #: set by the search service once it has made sure an archive with documents has an index
         self.checked_ready = False
+        #: docmaps.DocumentMaps of the archive as last read (dates, ministries, tags of every document)
+        self.document_dates: object = None
 
     # -- connection --------------------------------------------------------------------------------------
 
@@ -122,11 +125,18 @@ class SearchIndex:
         except sqlite3.DatabaseError as exc:
             if not os.access(self.path.parent, os.W_OK):
                 raise SearchIndexError(
-                    f"The archive folder {self.path.parent} is read-only, and searching needs to write its index "
-                    "there; copy the archive to a writable disk, or make the folder writable."
+                    _(
+                        "The archive folder {folder} is read-only, and searching needs to write its index there; "
+                        "copy the archive to a writable disk, or make the folder writable.",
+                        folder=self.path.parent,
+                    )
                 ) from exc
             raise SearchIndexError(
-                f"The search index {self.path} cannot be opened ({exc}); delete it and run `esgdesk reindex`."
+                _(
+                    "The search index {path} cannot be opened ({error}); delete it and run `esgdesk reindex`.",
+                    path=self.path,
+                    error=exc,
+                )
             ) from exc
         return connection
 
@@ -158,6 +168,7 @@ class SearchIndex:
         connection.execute("INSERT OR REPLACE INTO search_meta(key, value) VALUES('format', ?)", (self._format(),))
 
     def close(self) -> None:
+        self.document_dates = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None

@@ -32,15 +32,15 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from esgdesk.core import db
-from esgdesk.search.index import _CHUNK, COLUMNS, WEIGHTS, IndexedFields, SearchIndexError, _chunks, _fields_of
+from esgdesk.search.index import _CHUNK, COLUMNS, WEIGHTS, IndexedFields, _chunks, _fields_of
 from esgdesk.search.plan import _HAS_SQL, Phrase, _Compiler, _highlights, text_match
 from esgdesk.search.query import DateRange, Filter, MatchAll, Node, Text
-from esgdesk.search.tokenize import tokens
+from esgdesk.search.tokenize import index_tokens
 
 if TYPE_CHECKING:
     from esgdesk.core.archive import Archive
 
-FORMAT_VERSION = "pg-1"
+FORMAT_VERSION = "pg-2"
 SEGMENT_TOKENS = 2000
 SEGMENT_OVERLAP = 64
 _MAX_POSITIONS = 256
@@ -231,7 +231,7 @@ def _insert(connection: Connection, items: Sequence[IndexedFields]) -> None:
         {"doc": item.doc_id, "field": field, "seg": seg, "terms": literal}
         for item in items
         for field, value in enumerate(item.values)
-        for seg, literal in enumerate(segment_literals(tokens(value)))
+        for seg, literal in enumerate(segment_literals(index_tokens(value)))
     ]
     connection.execute(text("INSERT INTO search_entry(doc_id, fingerprint) VALUES (:doc, :fp)"), entries)
     if segments:
@@ -372,14 +372,18 @@ def compile_query(tree: Node) -> tuple[str, list[object], list[tuple[str, int | 
 
 
 def _score_sql(leaves: list[tuple[str, int | None]], candidates: str) -> tuple[str, list[object]]:
-    """SELECT doc_id, score over `candidates` (an SQL set of ids): Σ weight(field) · ts_rank, per leaf."""
+    """SELECT doc_id, score over `candidates` (an SQL set of ids): Σ weight(field) · ts_rank, per leaf.
+
+    The sum runs in a fixed order (field, segment, leaf): floating-point addition in whatever order the
+    aggregate met its rows could give one document two scores in two queries, and pages would then disagree.
+    """
     if not leaves:
         return "SELECT NULL::integer AS doc_id, 0.0::float8 AS score WHERE FALSE", []
-    values = ", ".join("(%s::tsquery, %s::smallint)" for _ in leaves)
+    values = ", ".join(f"(%s::tsquery, %s::smallint, {number})" for number in range(len(leaves)))
     weights = ", ".join(f"({number}, {weight})" for number, weight in enumerate(WEIGHTS))
     sql = (
-        "SELECT s.doc_id, sum(w.weight * ts_rank(s.terms, q.query, 1))::float8 AS score "
-        f"FROM (VALUES {values}) AS q(query, field) "
+        "SELECT s.doc_id, sum((w.weight * ts_rank(s.terms, q.query, 1))::float8 ORDER BY s.field, s.seg, q.n) "
+        f"AS score FROM (VALUES {values}) AS q(query, field, n) "
         "JOIN search_segment s ON s.terms @@ q.query AND (q.field IS NULL OR s.field = q.field) "
         f"JOIN (VALUES {weights}) AS w(field, weight) ON w.field = s.field "
         f"WHERE s.doc_id IN ({candidates}) GROUP BY s.doc_id"
@@ -390,25 +394,21 @@ def _score_sql(leaves: list[tuple[str, int | None]], candidates: str) -> tuple[s
 _ORDER = "ORDER BY score DESC, m.published DESC NULLS LAST, m.id DESC"
 
 
-def ranked(
-    connection: Connection, tree: Node, limit: int | None, offset: int, window: int | None
-) -> tuple[int, list[tuple[int, float]]]:
-    """(total, [(id, score)…]) best first; when `window` is set and the query matches more documents than
-    that, only the `window` most recently added matches are ranked (as on SQLite)."""
+def ranked(connection: Connection, tree: Node, limit: int | None, offset: int) -> tuple[int, list[tuple[int, float]]]:
+    """(total, [(id, score)…]) of one page of every match ranked: score, newest first, higher id — a total
+    order, so pages never overlap or skip (`limit` None: from `offset` to the end)."""
     where, params, leaves, _ = compile_query(tree)
     matches = f"SELECT d.id, d.published FROM document d WHERE {where}"
     total = _scalar(connection, f"SELECT count(*) FROM ({matches}) AS m", params)
-    wanted = None if limit is None else offset + limit
-    source, source_params = f"({matches})", list(params)
-    if window is not None and wanted is not None and total > window >= wanted:
-        source = f"({matches} ORDER BY d.id DESC LIMIT {int(window)})"
+    if offset >= total or limit == 0:
+        return int(total), []
     score_sql, score_params = _score_sql(leaves, "SELECT id FROM m")
-    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    page = f" LIMIT {'ALL' if limit is None else int(limit)} OFFSET {int(offset)}"
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT * FROM {source} AS x), r AS ({score_sql}) "
+        f"WITH m AS MATERIALIZED ({matches}), r AS ({score_sql}) "
         f"SELECT m.id, coalesce(r.score, 0.0) AS score FROM m LEFT JOIN r ON r.doc_id = m.id {_ORDER}{page}"
     )
-    rows = connection.exec_driver_sql(sql, tuple(source_params + score_params)).all()
+    rows = connection.exec_driver_sql(sql, tuple(params + score_params)).all()
     return int(total), [(row[0], float(row[1])) for row in rows]
 
 
@@ -419,6 +419,29 @@ def documents(connection: Connection, ids: list[int]) -> dict[int, tuple[str, dt
         text("SELECT id, title, published, body FROM document WHERE id = ANY(:ids)"), {"ids": ids}
     )
     return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+
+def facet_ids(connection: Connection, tree: Node) -> dict[str, dict[int, int]]:
+    """service.facet_counts on PostgreSQL: counts keyed by tag, entity and organisation id, and by year."""
+    where, params, _, _ = compile_query(tree)
+    ids = f"WITH f AS MATERIALIZED (SELECT d.id FROM document d WHERE {where}) "
+    out: dict[str, dict[int, int]] = {}
+    for kind, sql in _FACET_ID_SQL.items():
+        rows = connection.exec_driver_sql(ids + sql, tuple(params))
+        out[kind] = {int(key): int(count) for key, count in rows if key is not None}
+    return out
+
+
+_FACET_ID_SQL = {
+    "tag": "SELECT dt.tag_id, count(DISTINCT dt.document_id) FROM f JOIN document_tag dt ON dt.document_id = f.id "
+    "GROUP BY dt.tag_id",
+    "region": "SELECT m.entity_id, count(DISTINCT m.document_id) FROM f JOIN mention m ON m.document_id = f.id "
+    "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' WHERE NOT m.ambiguous GROUP BY m.entity_id",
+    "ministry": "SELECT d.ministry_id, count(*) FROM f JOIN document d ON d.id = f.id "
+    "WHERE d.ministry_id IS NOT NULL GROUP BY d.ministry_id",
+    "year": "SELECT extract(year FROM d.published)::int, count(*) FROM f JOIN document d ON d.id = f.id "
+    "WHERE d.published IS NOT NULL GROUP BY 1",
+}
 
 
 def _scalar(connection: Connection, sql: str, params: list[object]) -> int:
@@ -432,10 +455,9 @@ def ready_check(index: PgSearchIndex, auto_limit: int) -> None:
         empty = connection.execute(text("SELECT 1 FROM search_entry LIMIT 1")).first() is None
         documents_count = (connection.execute(text("SELECT count(*) FROM document")).scalar() or 0) if empty else 0
     if empty and documents_count > auto_limit:
-        raise SearchIndexError(
-            f"The search index of this archive is missing or out of date ({documents_count:,} documents); "
-            "run `esgdesk reindex` once."
-        )
+        from esgdesk.search.service import index_missing_error
+
+        raise index_missing_error(documents_count)
     if empty and documents_count:
         index.rebuild()
     index.checked_ready = True

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.search.tokenize import normalize, runs
 
 #: fields matched through the full-text index
@@ -68,7 +69,9 @@ class QuerySyntaxError(EsgdeskError):
         self.query = query
         self.position = position
         caret = " " * _display_width(query[:position]) + "^"
-        super().__init__(f"{problem} (at position {position + 1})\n  {query}\n  {caret}")
+        shown = query if len(query) <= _SHOWN_QUERY else query[: _SHOWN_QUERY - 1] + "…"
+        where = _("{problem} (at position {position})", problem=problem, position=position + 1)
+        super().__init__(f"{where}\n  {shown}\n  {caret if position < _SHOWN_QUERY else ''}")
 
 
 def _display_width(text: str) -> int:
@@ -76,6 +79,17 @@ def _display_width(text: str) -> int:
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+#: Limits that keep one query from occupying the server (or the laptop) for minutes: every term becomes a
+#: phrase that the index intersects, and a 300-word query took 116 s on PostgreSQL. Real searches have a few
+#: words; a pasted paragraph gets a clear error instead.
+MAX_QUERY_TERMS = 64
+MAX_QUERY_CHARS = 4000
+#: the largest document id either engine can store (a signed 64-bit integer)
+_MAX_ID = 2**63 - 1
+#: an error message shows at most this much of the query
+_SHOWN_QUERY = 200
 
 
 # -- the tree ----------------------------------------------------------------------------------------------
@@ -158,7 +172,7 @@ def _lex(query: str) -> list[_Token]:
         elif char == '"':
             close = query.find('"', i + 1)
             if close < 0:
-                raise QuerySyntaxError('This quote " is never closed', query, i)
+                raise QuerySyntaxError(_('This quote " is never closed'), query, i)
             out.append(_Token("PHRASE", query[i + 1 : close], i))
             i = close + 1
         elif char == "-" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in ")-":
@@ -175,14 +189,18 @@ def _lex_word(query: str, start: int, out: list[_Token]) -> int:
         name = field_match.group(1).lower()
         if name not in FIELDS:
             raise QuerySyntaxError(
-                f"Unknown field '{field_match.group(1)}:'; the fields are {', '.join(f + ':' for f in FIELDS)}",
+                _(
+                    "Unknown field '{field}:'; the fields are {fields}",
+                    field=field_match.group(1),
+                    fields=", ".join(f + ":" for f in FIELDS),
+                ),
                 query,
                 start,
             )
         out.append(_Token("FIELD", name, start))
         end = field_match.end()
         if end >= len(query) or query[end].isspace() or query[end] == ")":
-            raise QuerySyntaxError(f"'{name}:' needs a value right after the colon", query, start)
+            raise QuerySyntaxError(_("'{field}:' needs a value right after the colon", field=name), query, start)
         return end
     end = start
     while end < len(query) and query[end] not in _WORD_STOP and not query[end].isspace():
@@ -201,10 +219,32 @@ def parse(query: str) -> Node:
     query = normalize(query)
     if not query.strip():
         return MatchAll()
-    parser = _Parser(query, _lex(query))
+    if len(query) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(
+            _(
+                "The query is {length} characters long; a search takes at most {limit}",
+                length=len(query),
+                limit=MAX_QUERY_CHARS,
+            ),
+            query,
+            MAX_QUERY_CHARS,
+        )
+    lexed = _lex(query)
+    terms = [token for token in lexed if token.kind in ("WORD", "PHRASE")]
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QuerySyntaxError(
+            _(
+                "The query has {count} terms; a search takes at most {limit}; search for fewer words",
+                count=len(terms),
+                limit=MAX_QUERY_TERMS,
+            ),
+            query,
+            terms[MAX_QUERY_TERMS].position,
+        )
+    parser = _Parser(query, lexed)
     tree = parser.parse()
     if tree is None:
-        raise QuerySyntaxError("The query has no words to search for", query, 0)
+        raise QuerySyntaxError(_("The query has no words to search for"), query, 0)
     return tree
 
 
@@ -218,7 +258,7 @@ class _Parser:
         node = self._or(None, depth=0)
         if self.index < len(self.tokens):
             token = self.tokens[self.index]
-            raise QuerySyntaxError("This ')' has no '(' to close", self.query, token.position)
+            raise QuerySyntaxError(_("This ')' has no '(' to close"), self.query, token.position)
         return node
 
     def _peek(self) -> _Token | None:
@@ -237,11 +277,11 @@ class _Parser:
             parts.append(first)
         while (token := self._peek()) is not None and token.kind == "OR":
             if first is None and not parts:
-                raise self._error("OR needs a term before it", token.position)
+                raise self._error(_("OR needs a term before it"), token.position)
             self.index += 1
             nxt = self._and(field_name, depth)
             if nxt is None:
-                raise self._error("OR needs a term after it", token.position)
+                raise self._error(_("OR needs a term after it"), token.position)
             parts.append(nxt)
         if not parts:
             return None
@@ -267,7 +307,7 @@ class _Parser:
             self.index += 1
             following = self._peek()
             if following is None or following.kind in ("OR", ")"):
-                raise self._error(f"'{token.value}' needs a term to exclude", token.position)
+                raise self._error(_("'{operator}' needs a term to exclude", operator=token.value), token.position)
             child = self._unary(field_name, depth)
             return None if child is None else Not(child)
         return self._primary(field_name, depth)
@@ -280,12 +320,20 @@ class _Parser:
             return self._group(token, field_name, depth)
         if token.kind == "FIELD":
             if field_name is not None:
-                raise self._error(f"'{token.value}:' cannot be used inside '{field_name}:'", token.position)
+                raise self._error(
+                    _("'{inner}:' cannot be used inside '{outer}:'", inner=token.value, outer=field_name),
+                    token.position,
+                )
             following = self._peek()
             if following is not None and following.kind == "FIELD":
-                raise self._error(f"'{following.value}:' cannot be used inside '{token.value}:'", following.position)
+                raise self._error(
+                    _("'{inner}:' cannot be used inside '{outer}:'", inner=following.value, outer=token.value),
+                    following.position,
+                )
             if following is None or following.kind not in ("(", "WORD", "PHRASE"):
-                raise self._error(f"'{token.value}:' needs a value right after the colon", token.position)
+                raise self._error(
+                    _("'{field}:' needs a value right after the colon", field=token.value), token.position
+                )
             return self._primary(token.value, depth)
         if token.kind == "PHRASE":
             return self._leaf(field_name, token, phrase=True)
@@ -293,14 +341,14 @@ class _Parser:
 
     def _group(self, opening: _Token, field_name: str | None, depth: int) -> Node | None:
         if depth > 50:
-            raise self._error("Parentheses are nested too deeply", opening.position)
+            raise self._error(_("Parentheses are nested too deeply"), opening.position)
         node = self._or(field_name, depth + 1)
         closing = self._peek()
         if closing is None or closing.kind != ")":
-            raise self._error("This '(' is never closed", opening.position)
+            raise self._error(_("This '(' is never closed"), opening.position)
         self.index += 1
         if node is None:
-            raise self._error("Empty parentheses", opening.position)
+            raise self._error(_("Empty parentheses"), opening.position)
         return node
 
     def _leaf(self, field_name: str | None, token: _Token, phrase: bool) -> Node | None:
@@ -310,7 +358,7 @@ class _Parser:
                 return None  # punctuation only: nothing the index could hold
             return Text(value, phrase=phrase, field=field_name)
         if not value:
-            raise self._error(f"'{field_name}:' needs a value", token.position)
+            raise self._error(_("'{field}:' needs a value", field=field_name), token.position)
         return _filter(field_name, value, self.query, token.position)
 
 
@@ -321,14 +369,18 @@ def _filter(field_name: str, value: str, query: str, position: int) -> Node:
         has = _HAS_ALIASES.get(value.lower(), value.lower())
         if has not in HAS_VALUES:
             raise QuerySyntaxError(
-                f"'has:{value}' is not known; use has:annotation, has:link, has:tag or has:note",
+                _("'has:{value}' is not known; use has:annotation, has:link, has:tag or has:note", value=value),
                 query,
                 position,
             )
         return Filter("has", has)
     if field_name == "linked":
-        if not value.isdigit():
-            raise QuerySyntaxError(f"'linked:' takes a document number, not '{value}'", query, position)
+        if not (value.isascii() and value.isdigit()):
+            raise QuerySyntaxError(_("'linked:' takes a document number, not '{value}'", value=value), query, position)
+        if int(value) > _MAX_ID:  # past SQLite's and PostgreSQL's 64-bit integers: no document has it
+            raise QuerySyntaxError(
+                _("'linked:{value}' is not a document number: it is too large", value=value), query, position
+            )
         return Filter("linked", str(int(value)))
     if field_name == "kind":
         kind = " ".join(value.lower().replace("_", " ").split())
@@ -344,18 +396,20 @@ def parse_date_range(value: str, query: str = "", position: int = 0) -> DateRang
     if ".." in value:
         low, high = value.split("..", 1)
         if not low and not high:
-            raise QuerySyntaxError("'date:..' needs a date on at least one side", query or value, position)
+            raise QuerySyntaxError(_("'date:..' needs a date on at least one side"), query or value, position)
         start = _date_bound(low, query, position, first=True) if low else None
         end = _date_bound(high, query, position, first=False) if high else None
         if start and end and start > end:
-            raise QuerySyntaxError(f"The date range '{value}' ends before it starts", query or value, position)
+            raise QuerySyntaxError(
+                _("The date range '{value}' ends before it starts", value=value), query or value, position
+            )
         return DateRange(start, end)
     return DateRange(_date_bound(value, query, position, True), _date_bound(value, query, position, False))
 
 
 def _date_bound(text: str, query: str, position: int, first: bool) -> dt.date:
     match = _DATE_RE.fullmatch(text)
-    problem = f"'{text}' is not a date; write 2023, 2023-04 or 2023-04-28"
+    problem = _("'{value}' is not a date; write 2023, 2023-04 or 2023-04-28", value=text)
     if not match:
         raise QuerySyntaxError(problem, query or text, position)
     year = int(match.group(1))

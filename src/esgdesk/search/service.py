@@ -1,45 +1,60 @@
-"""Search as the CLI and the GUI call it: `search()`, `matching_ids()`, saved searches (facets are counted over
-the matching ids by esgdesk.library.browse).
+"""Search as the CLI and the GUI call it: `search()`, `search_ids()`, `facet_counts()`, saved searches.
 
-Ranking is FTS5's BM25 with a title boost (index.WEIGHTS); among equal scores the newest release comes first.
-A search asks FTS5 only for the best `offset + limit` rows plus a margin and sorts ties by date in Python,
-instead of joining every match to the documents table: a two-syllable word like 지역 can match most of the
-archive, and only the first page is ever shown. Filters become a temporary table of candidate ids that FTS5
-checks while it walks its matches. When the margin is all one tie, a full join with the documents decides, so
-the order is the same either way. A query matching more than RANK_WINDOW documents is ranked within its
-RANK_WINDOW newest matches (see there).
+Ranking is FTS5's BM25 with a title boost (index.WEIGHTS) over *every* match; among equal scores the newest
+release comes first, then the higher id, so the order is total and the same on every page: paging through a
+query shows each match exactly once. A page asks FTS5 for the best `offset + limit` rows plus a margin (FTS5 keeps
+only that many while it scores all matches) and orders ties by date here; when the margin is all one tie it asks
+again for more, so a tie across the page's end is ordered exactly as a full sort would order it. Filters (tags,
+dates, …) first become a temporary table of candidate ids that FTS5 checks while it walks its matches.
+
+The GUI asks for what it shows: `search_ids()` for the list (ids, no bodies, no snippets), `snippets()` for the
+rows on screen, and `facet_counts()` from the unranked set of matches, which costs no BM25 at all.
+
+Interactive queries are bounded: the query language caps terms and length (query.MAX_QUERY_TERMS), a search on
+SQLite is interrupted after SEARCH_TIMEOUT_S, and on PostgreSQL it runs under `SET LOCAL statement_timeout`, so
+one query never holds the team's server; either way the user gets `SearchTimeoutError`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import sqlite3
 import threading
+import time
 import weakref
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
+from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.core.models import SavedSearch
+from esgdesk.search.docmaps import document_maps, year_of
 from esgdesk.search.index import WEIGHTS, SearchIndex, SearchIndexError
 from esgdesk.search.plan import Plan, plan
 from esgdesk.search.query import parse
 from esgdesk.search.snippet import make_snippet
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from esgdesk.core.archive import Archive
 
-#: A query matching more documents than this is ranked among its RANK_WINDOW most recently added matches.
-#: BM25 costs FTS5 a few microseconds per matching row, so ranking all 90,000 documents that say 지역 would
-#: take a quarter of a second (phrases cost more); and a word that common has almost no discriminating
-#: weight (its IDF is ~0), so BM25 over the whole set would mostly reshuffle by document length.
-#: Deeper pages rank everything.
-RANK_WINDOW = 1000
 #: extra rows fetched past the page so that ties at its end can be ordered by date without a join
 _TIE_MARGIN = 32
 #: called directly rather than through FTS5's `rank` column, which evaluates it about twice as slowly
 _BM25 = f"bm25(fts, {', '.join(map(str, WEIGHTS))})"
+#: the longest an interactive search may run before it is stopped (both engines)
+SEARCH_TIMEOUT_S = 15.0
+
+
+class SearchTimeoutError(EsgdeskError):
+    """A search ran past SEARCH_TIMEOUT_S and was stopped; the archive and the server are free again."""
 
 
 @dataclass(frozen=True)
@@ -103,14 +118,21 @@ def _ready_index(archive: Archive) -> SearchIndex:
     if empty:
         documents = connection.execute("SELECT count(*) FROM arc.document").fetchone()[0]
         if documents > AUTO_REBUILD_LIMIT:
-            raise SearchIndexError(
-                f"The search index of this archive is missing or out of date ({documents:,} documents); "
-                "run `esgdesk reindex` once."
-            )
+            raise index_missing_error(documents)
         if documents:
             index.rebuild()
     index.checked_ready = True
     return index
+
+
+def index_missing_error(documents: int) -> SearchIndexError:
+    return SearchIndexError(
+        _(
+            "The search index of this archive is missing or out of date ({count} documents); "
+            "run `esgdesk reindex` once.",
+            count=f"{documents:,}",
+        )
+    )
 
 
 def close_index(archive: Archive) -> None:
@@ -124,49 +146,12 @@ def close_index(archive: Archive) -> None:
 
 
 def search(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> SearchResult:
-    """Documents matching `query`, best first. Raises QuerySyntaxError for a malformed query."""
-    if archive.shared:
-        return _search_shared(archive, query, max(0, limit), max(0, offset))
-    query_plan = plan(parse(query))
-    connection = _ready_index(archive).connection
-    total, ranked = _execute(connection, query_plan, max(0, limit), max(0, offset))
-    rows = _documents(connection, [doc_id for doc_id, _ in ranked])
-    hits = []
-    for doc_id, score in ranked:
-        row = rows.get(doc_id)
-        if row is None:
-            continue
-        title, published, body = row
-        snippet = make_snippet(body, query_plan.highlights)
-        hits.append(Hit(doc_id, title, _date(published), round(-score, 6) + 0.0, snippet))
-    return SearchResult(total, hits, query)
-
-
-def matching_ids(archive: Archive, query: str) -> list[int]:
-    """Every matching document id, best first (briefing exports and bulk tagging use this)."""
-    if archive.shared:
-        from esgdesk.search import pg
-
-        tree = parse(query)
-        _ready_index(archive)
-        with archive.engine.connect() as connection:
-            return [doc_id for doc_id, _ in pg.ranked(connection, tree, None, 0, None)[1]]
-    query_plan = plan(parse(query))
-    connection = _ready_index(archive).connection
-    sql, params = _ordered_sql(query_plan)
-    return [row[0] for row in connection.execute(sql, params)]
-
-
-def _search_shared(archive: Archive, query: str, limit: int, offset: int) -> SearchResult:
-    """search() on a team archive: the same tree, compiled for PostgreSQL (search/pg.py)."""
-    from esgdesk.search import pg
-
+    """One page of the documents matching `query`, best first, with snippets. Raises QuerySyntaxError for a
+    malformed query, SearchTimeoutError for one that runs too long."""
     tree = parse(query)
     highlights = plan(tree).highlights
-    _ready_index(archive)
-    with archive.engine.connect() as connection:
-        total, ranked = pg.ranked(connection, tree, limit, offset, RANK_WINDOW)
-        rows = pg.documents(connection, [doc_id for doc_id, _ in ranked])
+    total, ranked = _ranked(archive, tree, max(0, limit), max(0, offset))
+    rows = _page_documents(archive, [doc_id for doc_id, _ in ranked])
     hits = []
     for doc_id, score in ranked:
         row = rows.get(doc_id)
@@ -176,26 +161,145 @@ def _search_shared(archive: Archive, query: str, limit: int, offset: int) -> Sea
     return SearchResult(total, hits, query)
 
 
-def _execute(connection: sqlite3.Connection, query_plan: Plan, limit: int, offset: int) -> tuple[int, list]:  # type: ignore[type-arg]
+def search_ids(archive: Archive, query: str, offset: int = 0, limit: int | None = None) -> tuple[int, list[int]]:
+    """(total, ids) of the matches of `query` in search()'s order, from `offset`, at most `limit` (None: all).
+
+    What a list shows: no bodies are read and no snippets are cut. `search_ids(a, q)` is the whole order, the
+    same one every page of `search()` follows.
+    """
+    total, ranked = _ranked(archive, parse(query), limit, max(0, offset))
+    return total, [doc_id for doc_id, _ in ranked]
+
+
+def matching_ids(archive: Archive, query: str) -> list[int]:
+    """Every matching document id, best first (briefing exports and bulk tagging use this)."""
+    return search_ids(archive, query)[1]
+
+
+def match_set(archive: Archive, query: str) -> list[int]:
+    """Every matching document id, unranked (in id order): what counts and facets need, at no BM25 cost."""
+    tree = parse(query)
+    if archive.shared:
+        from esgdesk.search import pg
+
+        _ready_index(archive)
+        with _pg_interactive(archive) as team:
+            where, params, _leaves, _ = pg.compile_query(tree)
+            sql = f"SELECT d.id FROM document d WHERE {where} ORDER BY d.id"
+            return [row[0] for row in team.exec_driver_sql(sql, tuple(params))]
+    connection = _ready_index(archive).connection
+    sql, params = _ids_sql(plan(tree))
+    with _sqlite_interactive(connection):
+        return sorted(row[0] for row in connection.execute(sql, params))
+
+
+def snippets(archive: Archive, query: str, ids: Sequence[int]) -> dict[int, str]:
+    """Snippets of these documents for `query`: for the rows a list has on screen, not for every match."""
+    highlights = plan(parse(query)).highlights
+    rows = _page_documents(archive, list(ids))
+    return {doc_id: make_snippet(row[2], highlights) for doc_id, row in rows.items()}
+
+
+def _ranked(archive: Archive, tree: Any, limit: int | None, offset: int) -> tuple[int, list[tuple[int, float]]]:
+    """(total, [(id, score)…]) of one page in the one order: score (higher is better), newest, higher id."""
+    if archive.shared:
+        from esgdesk.search import pg
+
+        _ready_index(archive)
+        with _pg_interactive(archive) as team:
+            return pg.ranked(team, tree, limit, offset)
+    query_plan = plan(tree)
+    index = _ready_index(archive)
+    with _sqlite_interactive(index.connection):
+        total, ranked = _execute(index, query_plan, limit, offset)
+    return total, [(doc_id, -score + 0.0) for doc_id, score in ranked]
+
+
+def _page_documents(archive: Archive, ids: list[int]) -> dict[int, tuple[str, dt.date | None, str]]:
+    if archive.shared:
+        from esgdesk.search import pg
+
+        with archive.engine.connect() as connection:
+            return pg.documents(connection, ids)
+    rows = _documents(_ready_index(archive).connection, ids)
+    return {doc_id: (title, _date(published), body) for doc_id, (title, published, body) in rows.items()}
+
+
+@contextlib.contextmanager
+def _sqlite_interactive(connection: sqlite3.Connection) -> Iterator[None]:
+    """Interrupt a statement that runs past SEARCH_TIMEOUT_S (SQLite has no statement timeout of its own)."""
+    deadline = time.monotonic() + SEARCH_TIMEOUT_S
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, 100_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise _timeout_error() from exc
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+@contextlib.contextmanager
+def _pg_interactive(archive: Archive) -> Iterator[Connection]:
+    """A read transaction under `SET LOCAL statement_timeout`: a runaway query is cancelled by the server itself,
+    which is then free again (the setting ends with the transaction, so pooled connections keep no trace)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with archive.engine.begin() as connection:
+            connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(SEARCH_TIMEOUT_S * 1000)}")
+            yield connection
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
+            raise _timeout_error() from exc
+        raise
+
+
+def _timeout_error() -> SearchTimeoutError:
+    return SearchTimeoutError(
+        _(
+            "The search took longer than {seconds} seconds and was stopped; search for fewer or more specific words.",
+            seconds=int(SEARCH_TIMEOUT_S),
+        )
+    )
+
+
+def _execute(
+    index: SearchIndex, query_plan: Plan, limit: int | None, offset: int
+) -> tuple[int, list[tuple[int, float]]]:
+    """(total, [(id, bm25)…]) with bm25 lower-is-better, in the one order."""
     if query_plan.driver is not None:
-        ranked = _ranked_from_index(connection, query_plan, limit, offset)
-        if ranked is not None:
-            return ranked
+        return _ranked_from_index(index, query_plan, limit, offset)
+    connection = index.connection
     sql, params = _ordered_sql(query_plan)
-    total = connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    if limit is None:
+        rows = connection.execute(f"{sql} LIMIT -1 OFFSET ?", [*params, offset]).fetchall()
+        total = offset + len(rows) if rows or offset == 0 else _count(connection, query_plan)
+        return total, [(row[0], row[1]) for row in rows]
+    total = _count(connection, query_plan)
     rows = connection.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return total, [(row[0], row[1]) for row in rows]
 
 
-def _ranked_from_index(
-    connection: sqlite3.Connection, query_plan: Plan, limit: int, offset: int
-) -> tuple[int, list[tuple[int, float]]] | None:
-    """The top rows straight from FTS5, ties ordered by date here; None when the margin is all one tie.
+def _count(connection: sqlite3.Connection, query_plan: Plan) -> int:
+    sql, params = _ids_sql(query_plan)
+    return int(connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
-    Filters (tags, dates, …) first become a temporary table of candidate ids, tested with `+rowid IN` (the
-    unary plus keeps SQLite from turning it into one FTS5 lookup per candidate): FTS5 then walks its matches
-    once, and computes BM25 only for rows that pass.
+
+def _ranked_from_index(
+    index: SearchIndex, query_plan: Plan, limit: int | None, offset: int
+) -> tuple[int, list[tuple[int, float]]]:
+    """One page straight from FTS5, which scores every match but keeps only the best `offset + limit + margin`
+    (`limit` None: all of them, from `offset`).
+
+    The rows are then ordered by (score, newest, higher id), dates from `docmaps`. That is the full
+    order's page as long as every row that ties with the page's last row was fetched; when the margin is one
+    tie, fetch again with a larger margin. Filters first become a temporary table of candidate ids, tested with
+    `+rowid IN` (the unary plus keeps SQLite from turning it into one FTS5 lookup per candidate): FTS5 then walks
+    its matches once, and computes BM25 only for rows that pass.
     """
+    connection = index.connection
     driver = query_plan.driver
     restrict = ""
     if query_plan.where != "1":
@@ -206,29 +310,33 @@ def _ranked_from_index(
             query_plan.params,
         )
         restrict = " AND +rowid IN (SELECT id FROM temp.candidates)"
-    total = connection.execute(f"SELECT count(*) FROM fts WHERE fts MATCH ?{restrict}", (driver,)).fetchone()[0]
-    wanted = offset + limit
-    floor = 0
-    if total > RANK_WINDOW >= wanted:
-        floor = connection.execute(
-            f"SELECT rowid FROM fts WHERE fts MATCH ?{restrict} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            (driver, RANK_WINDOW - 1),
-        ).fetchone()[0]
-    rows = connection.execute(
-        f"SELECT rowid, {_BM25} AS score FROM fts WHERE fts MATCH ? AND rowid >= ?{restrict} ORDER BY score LIMIT ?",
-        (driver, floor, wanted + _TIE_MARGIN),
-    ).fetchall()
-    if len(rows) == wanted + _TIE_MARGIN and wanted > 0 and rows[wanted - 1][1] == rows[-1][1]:
-        return None
-    published = _published(connection, [row[0] for row in rows])
-    rows = [row for row in rows if row[0] in published]  # an index row for a deleted document is skipped
-    rows.sort(key=lambda row: (row[1], -published[row[0]], -row[0]))
-    return total, [(row[0], row[1]) for row in rows[offset:wanted]]
+    ranking = f"SELECT rowid, {_BM25} AS score FROM fts WHERE fts MATCH ?{restrict} ORDER BY score"
+    dates = document_maps(index).dates
+    if limit is None:
+        rows = connection.execute(ranking, (driver,)).fetchall()
+        total, wanted = len(rows), len(rows)
+    else:
+        total = connection.execute(f"SELECT count(*) FROM fts WHERE fts MATCH ?{restrict}", (driver,)).fetchone()[0]
+        wanted = offset + limit
+        if wanted == 0 or offset >= total:
+            return total, []
+        fetch = wanted + _TIE_MARGIN
+        while True:
+            rows = connection.execute(f"{ranking} LIMIT ?", (driver, fetch)).fetchall()
+            boundary = rows[min(wanted, len(rows)) - 1][1] if rows else None
+            if len(rows) < fetch or rows[-1][1] != boundary:
+                break
+            fetch *= 4  # the tie runs past the margin: the whole tie must be here to be ordered by date
+    known = [row for row in rows if row[0] in dates]  # an index row for a deleted document is skipped
+    if limit is None:
+        total -= len(rows) - len(known)
+    known.sort(key=lambda row: (row[1], -dates[row[0]], -row[0]))
+    return total, [(row[0], row[1]) for row in known[offset:wanted]]
 
 
 def _ordered_sql(query_plan: Plan) -> tuple[str, list[object]]:
     """SELECT id, score … ORDER BY score, newest first — over the driver's matches or over all documents."""
-    order = "ORDER BY score, d.published DESC, d.id DESC"
+    order = "ORDER BY score, d.published DESC, d.id DESC"  # SQLite puts NULL last in DESC
     if query_plan.driver is not None:
         sql = (
             "SELECT d.id AS id, m.score AS score FROM "
@@ -250,21 +358,14 @@ def _ordered_sql(query_plan: Plan) -> tuple[str, list[object]]:
 def _ids_sql(query_plan: Plan) -> tuple[str, list[object]]:
     """SELECT id of every match, unranked (facets need the set, not the order)."""
     if query_plan.driver is not None:
+        if query_plan.where == "1":
+            return "SELECT rowid AS id FROM fts WHERE fts MATCH ?", [query_plan.driver]
         sql = (
             "SELECT rowid AS id FROM fts WHERE fts MATCH ? AND +rowid IN "
             f"(SELECT d.id FROM arc.document d WHERE {query_plan.where})"
         )
         return sql, [query_plan.driver, *query_plan.params]
     return f"SELECT d.id AS id FROM arc.document d WHERE {query_plan.where}", list(query_plan.params)
-
-
-def _published(connection: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
-    """Publication dates as ordinals (0 when unknown, so undated releases sort last)."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = connection.execute(f"SELECT id, published FROM arc.document WHERE id IN ({marks})", ids)
-    return {row[0]: (_date(row[1]).toordinal() if row[1] else 0) for row in rows}  # type: ignore[union-attr]
 
 
 def _documents(connection: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
@@ -282,6 +383,76 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+# -- facets -------------------------------------------------------------------------------------------------
+
+
+def facet_counts(archive: Archive, query: str) -> dict[str, dict[int, int]]:
+    """How many matches of `query` each tag, region, ministry and year holds, keyed by id (years by year):
+    `{"tag": {tag_id: n}, "region": {entity_id: n}, "ministry": {organization_id: n}, "year": {2023: n}}`.
+
+    Counted from the unranked match set in the database, by the rules of the sidebar's archive-wide counts (a
+    region counts its unambiguous mentions, a tag its own documents), so the two compare line by line. Keyed by
+    id because names repeat (중구 is in six cities).
+    """
+    tree = parse(query)
+    if archive.shared:
+        from esgdesk.search import pg
+
+        _ready_index(archive)
+        with _pg_interactive(archive) as team:
+            return pg.facet_ids(team, tree)
+    index = _ready_index(archive)
+    connection = index.connection
+    sql, params = _ids_sql(plan(tree))
+    with _sqlite_interactive(connection):
+        maps = document_maps(index)
+        ids = [row[0] for row in connection.execute(sql, params) if row[0] in maps.dates]
+        years = Counter(map(maps.dates.__getitem__, ids))
+        ministries = Counter(map(maps.ministries(connection).__getitem__, ids))
+        tags = Counter(itertools.chain.from_iterable(map(maps.tags(connection).__getitem__, ids)))
+        counts = {
+            "tag": dict(tags),
+            "region": _region_counts(connection, ids),
+            "ministry": {key: n for key, n in ministries.items() if key is not None},
+            "year": {},
+        }
+        for ordinal, n in years.items():
+            if (year := year_of(ordinal)) is not None:
+                counts["year"][year] = counts["year"].get(year, 0) + n
+        return counts
+
+
+def _region_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    """Regions counted in SQL: mentions are many per document, too many to keep in memory for every one."""
+    if not ids or connection.execute("SELECT 1 FROM arc.mention LIMIT 1").fetchone() is None:
+        return {}
+    connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
+    connection.execute("CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)")
+    try:
+        connection.executemany("INSERT INTO temp.facet_ids VALUES (?)", ((doc_id,) for doc_id in ids))
+        return _id_counts(connection, _REGION_ID_SQL)
+    finally:
+        connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
+
+
+_REGION_ID_SQL = (
+    "SELECT m.entity_id, count(DISTINCT m.document_id) FROM temp.facet_ids f "
+    "JOIN arc.mention m ON m.document_id = f.id JOIN arc.entity e ON e.id = m.entity_id AND e.kind = 'region' "
+    "WHERE NOT m.ambiguous GROUP BY m.entity_id"
+)
+
+
+def _id_counts(connection: sqlite3.Connection, sql: str) -> dict[int, int]:
+    return {int(key): int(count) for key, count in connection.execute(sql) if key is not None}
+
+
+def _counts(connection: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> dict[Any, int]:
+    counts: dict[Any, int] = {}
+    for name, count in connection.execute(sql, params):
+        counts[name] = counts.get(name, 0) + count
+    return counts
 
 
 # -- saved searches ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ keeps as a token (category Co) and that real text never yields (our scanner trea
 
 from __future__ import annotations
 
+import hashlib
 import operator
 import re
 import unicodedata
@@ -129,7 +130,7 @@ def _expand(piece: str) -> tuple[tuple[str, ...], str | None, str | None]:
             head = run[0] if index == 0 else head
             tail = run[-1]
         else:
-            out.append(run.lower())
+            out.append(bounded_word(run.lower()))
             tail = None
     entry = (tuple(out), head, tail)
     if len(_RUN_CACHE) >= _RUN_CACHE_LIMIT:
@@ -138,9 +139,47 @@ def _expand(piece: str) -> tuple[tuple[str, ...], str | None, str | None]:
     return entry
 
 
+def index_tokens(text: str) -> list[str]:
+    """What a document's field is indexed as (already NFC): `tokens(text)`, then the joined form of every
+    spaced-out heading (`통 합 재 정 통 계` → the bigrams of 통합재정통계), each behind a boundary token.
+
+    The joined forms go after the text rather than beside their run, so no position of the original tokens moves
+    (a phrase of the original words still matches) and no joined bigram chains into the text around it. Queries
+    use `tokens()`: only documents carry the extra form.
+    """
+    out = tokens(text)
+    if " " in text or "\u3000" in text:
+        for match in _SPACED_RE.finditer(text):
+            out.append(BOUNDARY)
+            out.extend(bigrams("".join(match.group().split())))
+    return out
+
+
+#: two or more single Hangul syllables, each alone between spaces (one space or an ideographic space apart)
+_SPACED_RE = re.compile(r"(?<![^\W_])[\uac00-\ud7a3](?:[ \u3000][\uac00-\ud7a3])+(?![^\W_])")
+
+
+#: longest Latin/number word indexed as it is; PostgreSQL refuses a lexeme over 2,047 bytes, and no one types
+#: a word this long, so a longer one (a token in a long URL, base64) is indexed in a bounded form
+MAX_WORD = 64
+_KEEP = MAX_WORD - 17
+
+
+def bounded_word(word: str) -> str:
+    """`word`, or for one longer than MAX_WORD its first characters plus a hash of the whole.
+
+    The hash keeps the bounded form exact: the same long word in a query is bounded the same way and finds the
+    document, and two long words that only share a beginning stay apart. The text itself is stored whole.
+    """
+    if len(word) <= MAX_WORD:
+        return word
+    digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return f"{word[:_KEEP]}x{digest}"
+
+
 def index_text(text: str) -> str:
     """The space-separated token string FTS5 stores for one field."""
-    return " ".join(tokens(normalize(text)))
+    return " ".join(index_tokens(normalize(text)))
 
 
 def strip_particle(word: str) -> str | None:

@@ -47,8 +47,6 @@ from esgdesk.ui.settings import AppSettings
 from esgdesk.ui.sidebar import SidebarTree
 from esgdesk.ui.workbench import Workbench
 
-#: how many hits of a search the list shows; the count says how many there are in all
-SEARCH_LIMIT = 1_000
 #: the pause in keyboard navigation after which the reader loads the current row
 READER_DELAY_MS = 40
 
@@ -355,10 +353,9 @@ class MainWindow(QMainWindow):
             query = self.query
 
             def run_search() -> tuple[int, list[int]]:
-                from esgdesk.search.service import search  # written alongside; imported when first used
+                from esgdesk.search.service import search_ids  # imported when first used
 
-                result = search(archive, query, limit=SEARCH_LIMIT)
-                return result.total, [hit.id for hit in result.hits]
+                return search_ids(archive, query)  # every match's id in the one ranked order; rows load on demand
 
             Operation(self, run_search).success(lambda value: self._search_loaded(generation, value)).failure(
                 lambda exc: self._search_failed(generation, exc)
@@ -381,9 +378,14 @@ class MainWindow(QMainWindow):
         generation = self._facet_generation
 
         def count() -> dict[Any, int]:
-            from esgdesk.search.service import matching_ids
+            from esgdesk.search.service import facet_counts  # from the unranked match set, keyed by id
 
-            return browse.facet_counts(archive, matching_ids(archive, query))
+            counts = facet_counts(archive, query)
+            return {
+                browse.Scope(browse.ScopeKind(kind), key): n
+                for kind, found in counts.items()
+                for key, n in found.items()
+            }
 
         def counted(counts: dict[Any, int]) -> None:
             if generation == self._facet_generation and self.query == query:
