@@ -103,12 +103,20 @@ def _memo(title: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_core_title_names_a_document_that_is_not_a_release_form() -> None:
+def test_core_title_is_believed_only_when_the_text_prints_it() -> None:
+    """File properties are often a template's or a stale draft's (issue 15: `3`, `1111`, a 2019 report's name
+    on a 2024 release): the one title policy takes them only when the text prints them near its top."""
     from esgdesk.ingest.release_text import complete_release_metadata
 
-    document = parse_one(_memo("공정전환 동향 보고"))
+    document = parse_one(_memo("지역별 공정전환 지원 현황을 정리함"))
     complete_release_metadata(document)  # as the pipeline does
-    assert document.title == "공정전환 동향 보고"
+    assert document.title == "지역별 공정전환 지원 현황을 정리함"
+
+    stale = parse_one(_memo("섬진강댐 재개발 타당성재검증"))
+    complete_release_metadata(stale)
+    assert stale.title != "섬진강댐 재개발 타당성재검증"
+    assert stale.title != "1. 개요"  # a section heading is a label, not a title
+    assert stale.metadata["file_title"] == "섬진강댐 재개발 타당성재검증"
 
 
 @pytest.mark.parametrize("junk", ["문서1", "", "보도자료", "초안.hwp"])

@@ -258,7 +258,8 @@ _CONTROL_UNIT = re.compile(rb"(?=[\x00-\x1f]\x00)", re.DOTALL)
 #: Extended controls: each has a CTRL_HEADER record (table, drawing object, header, footnote ...).
 _EXTENDED = frozenset({1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23})
 #: One-unit "char" controls and what they read as.
-_CHAR_CONTROLS = {10: "\n", 24: "-", 30: " ", 31: " "}
+#: 10 is a line break inside a paragraph: U+2028, so the document forms can join a headline wrapped by hand
+_CHAR_CONTROLS = {10: "\u2028", 24: "-", 30: " ", 31: " "}
 
 
 class Anchor:

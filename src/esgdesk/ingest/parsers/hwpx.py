@@ -68,7 +68,8 @@ _NO_TEXT = frozenset(
     }
 )
 #: Inline elements inside `hp:t` and what they read as.
-_INLINE_CHARS = {"lineBreak": "\n", "tab": "\t", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
+#: a line break inside a paragraph is U+2028 (LINE SEPARATOR), which the document forms join or split
+_INLINE_CHARS = {"lineBreak": "\u2028", "tab": "\t", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
 
 _MSG_PASSWORD = (
     "암호가 걸린 HWPX 문서입니다 — the HWPX file is protected by a password; "
