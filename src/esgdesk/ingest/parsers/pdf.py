@@ -62,7 +62,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]"
 #: authors tools write by themselves (reportlab: "anonymous")
 _JUNK_AUTHORS = frozenset({"anonymous", "unknown", "user", "사용자"})
 _LETTER = re.compile(r"[가-힣a-zA-Z\u4e00-\u9fff]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+")
 
 # Compatibility jamo (U+3131…) → conjoining jamo (U+1100…), so NFC can compose them into syllables.
 _COMPAT_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
