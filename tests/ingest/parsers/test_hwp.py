@@ -477,3 +477,12 @@ def test_follows_the_parser_contract_and_wins_by_content() -> None:
     assert (parser.name, parser.media_types) == ("hwp", ("application/x-hwp",))
     registry = ParserRegistry([parser])
     assert registry.choose(SourceInput("lying-extension.pdf", fixture("source.hwp"))) is parser
+
+
+def test_bullets_print_their_marks_and_join_a_two_line_headline() -> None:
+    """A real release (한국수자원공사): the sub-headlines are bulleted paragraphs whose `-` is not in the text."""
+    from fixture_paths import RELEASES
+
+    document = HwpParser().parse(SourceInput("hongbo.hwp", (RELEASES / "20250130-hongbo.hwp").read_bytes()))[0]
+    lines = document.body.split("\n")
+    assert "- 29일 봉화댐 찾아 안전 5대 수칙·작업중지권 실질 보장 이행실태 점검" in lines

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import olefile
 
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
+from esgdesk.ingest.parsers.hancom_symbols import map_private_use
 
 __all__ = ["HwpParser", "ParagraphText", "clean_text", "layout_table"]
 
@@ -40,16 +41,14 @@ __all__ = ["HwpParser", "ParagraphText", "clean_text", "layout_table"]
 # Text helpers shared with the HWPX parser
 # --------------------------------------------------------------------------------------------------
 
-#: Private-use code points: Hancom fonts put bullets, circled numbers and old Hangul there. Without the
-#: Hancom font they are boxes or garbage, so they are dropped (planes 15 and 16 are private use too).
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 #: C0/C1 controls other than tab and newline, plus DEL.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def clean_text(text: str) -> str:
-    """Normalise extracted text: NFC, no private-use or control characters, tidy lines.
+    """Normalise extracted text: NFC, private-use symbols mapped (esgdesk.ingest.parsers.hancom_symbols) or
+    dropped, no control characters, tidy lines.
 
     NFC matters for search: Hangul can arrive as conjoining jamo, which would never match a query typed as
     syllables. Trailing spaces are trimmed per line and runs of blank lines collapse to one, because Hangul
@@ -57,7 +56,7 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = _PRIVATE_USE.sub("", text)
+    text = map_private_use(text)
     text = _CONTROLS.sub("", text)
     lines = [line.rstrip() for line in text.split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
@@ -139,6 +138,8 @@ FLAG_CERTIFICATE_DRM = 1 << 10
 
 HWPTAG_BEGIN = 16
 TAG_DISTRIBUTE_DOC_DATA = HWPTAG_BEGIN + 12
+TAG_BULLET = HWPTAG_BEGIN + 8
+TAG_PARA_SHAPE = HWPTAG_BEGIN + 9
 TAG_PARA_HEADER = HWPTAG_BEGIN + 50
 TAG_PARA_TEXT = HWPTAG_BEGIN + 51
 TAG_CTRL_HEADER = HWPTAG_BEGIN + 55
@@ -306,11 +307,39 @@ def decode_para_text(data: bytes) -> list[str | Anchor]:
 # --------------------------------------------------------------------------------------------------
 
 
+def paragraph_bullets(doc_info: bytes) -> dict[int, str]:
+    """Bullet marks by paragraph-shape id, from DocInfo: a bulleted paragraph prints its mark (`-`, `□`, `○`)
+    without it being in the text, and a reader (and the 보도자료 form's sub-headlines) needs it.
+
+    PARA_SHAPE: attribute bits 23–24 are the head type (3 = bullet), the UINT16 at offset 30 the 1-based
+    bullet id; BULLET: the mark is the WCHAR after the 12-byte paragraph-head info. Automatic numbering
+    (`1.`, `가.`) needs counters across paragraphs and is not emitted yet.
+    """
+    bullets: list[str] = []
+    shapes: list[tuple[int, int]] = []
+    for record in iter_records(doc_info):
+        if record is None:
+            break
+        tag, _level, data = record
+        if tag == TAG_BULLET:
+            bullets.append(map_private_use(chr(struct.unpack_from("<H", data, 12)[0])) if len(data) >= 14 else "")
+        elif tag == TAG_PARA_SHAPE and len(data) >= 32:
+            (attributes,) = struct.unpack_from("<I", data, 0)
+            (head_id,) = struct.unpack_from("<H", data, 30)
+            shapes.append(((attributes >> 23) & 3, head_id))
+    heads: dict[int, str] = {}
+    for shape_id, (head_type, head_id) in enumerate(shapes):
+        if head_type == 3 and 1 <= head_id <= len(bullets) and bullets[head_id - 1].strip():
+            heads[shape_id] = bullets[head_id - 1]
+    return heads
+
+
 class SectionText:
     """Turns a section's record tree into text in reading order."""
 
-    def __init__(self) -> None:
+    def __init__(self, bullets: dict[int, str] | None = None) -> None:
         self.too_deep = False
+        self.bullets = bullets or {}
 
     def section(self, roots: list[Record]) -> str:
         return "\n".join(self._nodes(roots, 0))
@@ -345,7 +374,9 @@ class SectionText:
                 self._place_control(control, builder, depth)
         for control in controls:
             self._place_control(control, builder, depth)
-        return builder.result()
+        text = builder.result()
+        mark = self.bullets.get(struct.unpack_from("<H", para.data, 8)[0]) if len(para.data) >= 10 else None
+        return f"{mark} {text}" if mark and text.strip() else text
 
     def _place_control(self, control: Record, builder: ParagraphText, depth: int) -> None:
         ctrl_id = control.ctrl_id
@@ -401,10 +432,10 @@ def _starts_with_paragraph(data: bytes) -> bool:
     return header & 0x3FF == TAG_PARA_HEADER and (header >> 10) & 0x3FF == 0
 
 
-def section_text(data: bytes) -> tuple[str, list[str]]:
+def section_text(data: bytes, bullets: dict[int, str] | None = None) -> tuple[str, list[str]]:
     """The text of one decompressed section stream, with warnings about damage found on the way."""
     roots, complete = build_tree(data)
-    reader = SectionText()
+    reader = SectionText(bullets)
     text = reader.section(roots)
     warnings: list[str] = []
     if not complete:
@@ -620,6 +651,17 @@ def read_file_header(raw: bytes) -> FileHeader:
     return FileHeader(version=(major, minor, build, revision), flags=flags)
 
 
+def _bullets(ole: olefile.OleFileIO, header: FileHeader) -> dict[int, str]:
+    """The bullet marks of DocInfo; a damaged DocInfo costs the marks, not the text."""
+    try:
+        data = ole.openstream("DocInfo").read()
+        if header.compressed:
+            data, _complete = inflate_raw(data)
+        return paragraph_bullets(data)
+    except Exception:
+        return {}
+
+
 def _section_streams(ole: olefile.OleFileIO, storage: str) -> list[str]:
     """`storage/SectionN` stream paths in numeric order (Section10 after Section9)."""
     numbered: list[tuple[int, str]] = []
@@ -749,13 +791,14 @@ class HwpParser:
             raise _damaged("no BodyText sections")
         texts: list[str] = []
         warnings: list[str] = []
+        bullets = _bullets(ole, header)
         for path in paths:
             data = ole.openstream(path).read()
             if header.compressed:
                 data, complete = inflate_raw(data)
                 if not complete:
                     warnings.append(f"{path} is truncated or damaged; the text after the damage is missing")
-            text, section_warnings = section_text(data)
+            text, section_warnings = section_text(data, bullets)
             texts.append(text)
             warnings.extend(section_warnings)
         body = clean_text("\n".join(texts))
@@ -801,7 +844,7 @@ class HwpParser:
                     warnings.append(f"{path} is truncated or damaged; the text after the damage is missing")
             if not _starts_with_paragraph(data):
                 raise _damaged(f"{path} did not decrypt to HWP records")
-            text, _ = section_text(data)  # decrypted data ends in block padding: not damage
+            text, _ = section_text(data, _bullets(ole, header))  # decrypted data ends in block padding: not damage
             texts.append(text)
         body = clean_text("\n".join(texts))
         if not body.strip():
