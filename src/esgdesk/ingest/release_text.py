@@ -69,10 +69,11 @@ def release_from_lines(lines: list[str], fallback_title: str) -> ParsedDocument:
         while body_lines and (not body_lines[-1].strip() or _URL_LINE.match(body_lines[-1].strip())):
             tail_lines.insert(0, body_lines.pop())
 
-    document = ParsedDocument(
-        body=normalize_text("\n".join(body_lines)),
-        title=header.title or fallback_title,
-    )
+    body = normalize_text("\n".join(body_lines))
+    if not body:
+        # a note of one line (or a headline alone) is its own text: it must not be refused as empty
+        body = normalize_text("\n".join(lines))
+    document = ParsedDocument(body=body, title=header.title or fallback_title)
     metadata = document.metadata
     metadata.update(header.fields)
     if furniture:

@@ -35,6 +35,8 @@ _LEAD = re.compile(r"^\(\s*(?:총\s*괄|공\s*동|주\s*관|협\s*조)\s*\)\s*")
 _SPACED_POSITION = re.compile(r"(?<![가-힣])(과|부|차|국|실|팀|소|원|처|계|반)\s+장(?![가-힣])")
 #: what follows the table on the same page: an attachment, a reference sheet, a remark
 _AFTER_TABLE = re.compile(r"^\s*(?:붙\s*임|참\s*고|별\s*첨|※|\[)")
+#: how many 담당 부서 labels, from the last, are tried as the table's start
+MAX_TABLE_TRIES = 8
 #: a cell longer than this is prose, not a table cell: the table has ended
 _MAX_CELL = 40
 
@@ -62,8 +64,9 @@ class DepartmentBlock:
 
 def find_department_table(lines: list[str]) -> list[DepartmentBlock]:
     """The blocks of the last 담당 부서 table in `lines` (the release's own; an earlier one may be quoted)."""
-    starts = [index for index, line in enumerate(lines) if TABLE_LABEL.search(line)]
-    for start in reversed(starts):
+    starts = [index for index, line in enumerate(lines) if ("담" in line or "문" in line) and TABLE_LABEL.search(line)]
+    # the last few only: a long text mentioning 담당부서 on every page must not cost a table read each time
+    for start in reversed(starts[-MAX_TABLE_TRIES:]):
         blocks = _read_blocks(_cells(lines, start))
         if blocks and any(block.contacts for block in blocks):
             return blocks

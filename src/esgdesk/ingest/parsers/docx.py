@@ -33,6 +33,7 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from esgdesk.core.i18n import _
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
@@ -206,7 +207,7 @@ def _alt_chunk_text(word: WordDocument, relationship_id: str, warnings: list[str
     try:
         part = word.part.related_parts[relationship_id]
     except KeyError:
-        warnings.append("an embedded part (altChunk) is missing from the Word file; its text is not included")
+        warnings.append(_("an embedded part (altChunk) is missing from the Word file; its text is not included"))
         return ""
     content_type = (part.content_type or "").lower()
     blob: bytes = part.blob
@@ -216,22 +217,31 @@ def _alt_chunk_text(word: WordDocument, relationship_id: str, warnings: list[str
 
             pages = HtmlParser().parse(SourceInput("chunk.html", blob))
             # the page reader takes a page's first line as its title: here it is the chunk's first line
-            return "\n".join(
-                "\n".join(part for part in (page.title, page.body) if part and not page.body.startswith(part))
-                for page in pages
-            )
+            return "\n".join(_page_text(page.title, page.body) for page in pages)
         if content_type.startswith("text/plain"):
             return blob.decode("utf-8-sig", errors="replace")
         if "wordprocessingml" in content_type and not nested:
             _check_package(blob)
             return _read_document(docx.Document(io.BytesIO(blob)), nested=True).body
     except Exception as exc:
-        warnings.append(f"an embedded part (altChunk, {content_type}) could not be read: {_reason(exc)}")
+        warnings.append(
+            _("an embedded part (altChunk, {kind}) could not be read: {reason}", kind=content_type, reason=_reason(exc))
+        )
         return ""
     warnings.append(
-        f"an embedded part (altChunk, {content_type or 'unknown type'}) cannot be read; its text is not included"
+        _(
+            "an embedded part (altChunk, {kind}) cannot be read; its text is not included",
+            kind=content_type or "unknown type",
+        )
     )
     return ""
+
+
+def _page_text(title: str | None, body: str) -> str:
+    """A page's text with its title line when the body does not already start with it."""
+    if title and not body.startswith(title):
+        return f"{title}\n{body}" if body else title
+    return body
 
 
 def _paragraph_lines(paragraph: _Element, depth: int) -> Iterator[str]:
