@@ -153,12 +153,23 @@ def _read_letter(document: ParsedDocument, lines: list[str]) -> str | None:
     return letter.title
 
 
+#: a sender signs with the head's title: the body is the name without it (`…이사장` → `…`, `…위원장` → `…위원회`)
+_HEAD_SUFFIXES = (
+    ("이사장", ""),
+    ("위원장", "위원회"),
+    ("장관", ""),
+    ("본부장", "본부"),
+    ("센터장", "센터"),
+    ("장", ""),
+)
+
+
 def _sender_body(sender: str | None) -> str | None:
-    """`강동수도사업소장` signs for 강동수도사업소; `서울특별시감사위원회` is the body itself."""
+    """`강동수도사업소장` signs for 강동수도사업소, `한국환경공단이사장` for 한국환경공단; `서울특별시감사위원회`
+    is the body itself."""
     if not sender:
         return None
-    if sender.endswith("장") and not sender.endswith(("위원장",)) and len(sender) > 3:
-        return sender[:-1]
-    if sender.endswith("위원장"):
-        return sender[:-1] + "회"
+    for suffix, replacement in _HEAD_SUFFIXES:
+        if sender.endswith(suffix) and len(sender) > len(suffix) + 1:
+            return sender[: -len(suffix)] + replacement
     return sender

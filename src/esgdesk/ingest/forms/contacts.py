@@ -120,7 +120,7 @@ def _read_blocks(cells: list[str]) -> list[DepartmentBlock]:
                 block.contacts.append(contact)
             contact.position = compact
         elif _PHONE.search(cell) and contact is not None:
-            contact.phone = _PHONE.search(cell).group(1)  # type: ignore[union-attr]
+            contact.phone = _PHONE.search(cell).group(1).strip("()")  # type: ignore[union-attr]
         elif _NAME.match(compact) and contact is not None and contact.name is None and contact.position:
             contact.name = compact
         else:
