@@ -124,3 +124,12 @@ def test_a_phrase_finds_the_pdf_copy(archive) -> None:  # type: ignore[no-untype
     # justified lines of the PDF: the words keep their spaces, so a phrase as the reader sees it matches
     result = search(archive, '"부동산업 및 전문과학기술업은 크게 증가하였다"')
     assert result.total == 1
+
+
+def test_hwp_after_its_unreadable_pdf_gives_the_document_its_text(archive) -> None:  # type: ignore[no-untyped-def]
+    stem = "fsc-2025-07-household-lending"
+    first = run_import(archive, [RELEASES / f"{stem}.pdf"], limits=LIMITS)
+    second = run_import(archive, [RELEASES / f"{stem}.hwp"], limits=LIMITS)
+    assert not second.imported and second.duplicates[0].id == document_of(first)
+    row = next(row for row in ROWS if row["file"] == f"{stem}.hwp")
+    assert fields_of(archive, document_of(first)) == expected(row)

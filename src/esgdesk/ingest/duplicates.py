@@ -109,6 +109,8 @@ def find_duplicate(session: Session, document: Document, number_skeleton: list[s
             return near
     if number_skeleton:
         return _same_numbers(session, number_skeleton)
+    if document.body:
+        return _unreadable_twin(session, document)
     return None
 
 
@@ -186,6 +188,23 @@ def dates_in_numbers(numbers: list[str]) -> list[dt.date]:
 
 def _number_trigrams(numbers: list[str]) -> Counter[tuple[str, ...]]:
     return Counter(tuple(numbers[index : index + 3]) for index in range(max(0, len(numbers) - 2)))
+
+
+def _unreadable_twin(session: Session, document: Document) -> Duplicate | None:
+    """The other order: a PDF kept for OCR came first, and this readable copy gives the release its text."""
+    from esgdesk.core.i18n import _
+
+    theirs = _number_trigrams(_NUMBER.findall(document.body[:COMPARE_CHARS]))
+    statement = select(Document).where(Document.body == "").order_by(col(Document.id).desc()).limit(MAX_CANDIDATES)
+    for candidate in session.exec(statement):
+        skeleton = candidate.extra.get("number_skeleton")
+        if not isinstance(skeleton, list) or document.published not in dates_in_numbers(skeleton):
+            continue
+        mine = _number_trigrams([str(number) for number in skeleton])
+        total = sum(mine.values())
+        if total >= 5 and sum((mine & theirs).values()) / total >= NUMBER_MATCH:
+            return Duplicate(candidate, "same_numbers", _(SAME_NUMBERS))
+    return None
 
 
 def _same_numbers(session: Session, skeleton: list[str]) -> Duplicate | None:

@@ -560,6 +560,11 @@ def _complete_from(
         revise_document(session, existing, existing.title, new.body, new.content_hash, author)
         existing.extra = {key: value for key, value in existing.extra.items() if key != "text_is_placeholder"}
         text_changed = True
+    elif not existing.body and new.body:
+        # a PDF kept for OCR (its text layer unreadable) takes the text, headline and kind of its HWP twin
+        revise_document(session, existing, new.title, new.body, new.content_hash, author)
+        existing.kind = new.kind
+        text_changed = True
     existing.updated_at = utcnow()
     session.add(existing)
     return text_changed
