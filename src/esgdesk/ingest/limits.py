@@ -32,9 +32,10 @@ class ImportLimits:
 
 
 #: A document's text beyond this many characters is cut (the original file is kept whole). A release is
-#: 5–50 thousand characters and a 150-page report about 300 thousand; 4 million is ~2,000 pages. The cut
-#: bounds every step after parsing — normalising, the forms, extraction, indexing — in time and memory.
-MAX_BODY_CHARS = 4_000_000
+#: 5–50 thousand characters and a 150-page report about 300 thousand; a million is ~500 pages. The cut bounds
+#: every step after parsing — normalising, the forms, entity extraction, indexing — in time and memory
+#: (bench/import_memory.py: those steps cost about a minute per million characters on a busy 2-core machine).
+MAX_BODY_CHARS = 1_000_000
 
 
 def cap_text(text: str, limit: int = MAX_BODY_CHARS) -> tuple[str, str | None]:
