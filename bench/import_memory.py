@@ -34,6 +34,8 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code or 0
+from esgdesk.ingest import worker
+worker._close_shared_workers()  # joined, so its peak counts among this process's children
 usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"exit": code, "importer_kb": usage, "worker_kb": children}), file=sys.stderr)
