@@ -98,9 +98,11 @@ def test_a_generic_page_gives_its_heading_and_main_content() -> None:
 
 def test_html_named_txt_is_read_as_html(archive, tmp_path: Path) -> None:
     lying = tmp_path / "release.txt"
-    lying.write_text("<!DOCTYPE html><html><body><h1>제목</h1><p>본문입니다.</p></body></html>", encoding="utf-8")
+    lying.write_text(
+        "<!DOCTYPE html><html><body><h1>탄소중립 지원 계획</h1><p>본문입니다.</p></body></html>", encoding="utf-8"
+    )
     run_import(archive, [lying])
     with archive.session() as session:
         document = session.exec(select(Document)).one()
-    assert document.title == "제목"
+    assert document.title == "탄소중립 지원 계획"
     assert "<p>" not in document.body

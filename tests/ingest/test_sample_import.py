@@ -156,3 +156,12 @@ def test_text_is_stored_nfc_even_when_it_arrives_decomposed(archive, tmp_path: P
     assert document.title == "탄소중립 실천"
     assert document.body == "충청북도는 시멘트 산업이 밀집해 있다."
     assert unicodedata.is_normalized("NFC", document.body)
+
+
+def test_a_one_line_text_file_is_not_refused(archive, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from esgdesk.ingest.pipeline import run_import as import_files
+
+    note = tmp_path / "note.txt"
+    note.write_text("탄소중립 산업 전환 지원 확대 발표\n", encoding="utf-8")
+    report = import_files(archive, [note])
+    assert [entry.title for entry in report.imported] == ["탄소중립 산업 전환 지원 확대 발표"]

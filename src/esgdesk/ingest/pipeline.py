@@ -34,7 +34,8 @@ from esgdesk.core.models import (
     SourceFile,
     utcnow,
 )
-from esgdesk.core.text import content_hash, normalize_line, normalize_text, title_key
+from esgdesk.core.text import content_hash, normalize_line, normalize_text
+from esgdesk.ingest.duplicates import documents_with_title, find_duplicate, news_id_from_file_name
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers import ParsedDocument, ParseError, ParserRegistry, SourceInput, default_registry
 from esgdesk.ingest.release_text import complete_release_metadata
@@ -207,6 +208,7 @@ class ImportPipeline:
             report.failed.append(FailedEntry(path, str(exc)))
             return
         for document in outcome.documents:
+            _source_id_from_file_name(document, source.name)
             try:
                 originals = [Original(source, outcome.media_type, "original")]
                 if document.attachments:
@@ -322,7 +324,7 @@ class ImportPipeline:
             # An empty document helps nobody; only a scan (kept for later OCR) is worth archiving without text.
             raise ParseError("the document holds no text")
         with self.archive.writing("import"), self.archive.session() as session:
-            duplicate = _find_duplicate(session, prepared)
+            duplicate = find_duplicate(session, prepared, _number_skeleton(parsed))
             if duplicate is not None and self.update and duplicate.kind == "same_source":
                 revision = self._revise(session, duplicate.existing, prepared, parsed, originals)
                 changes.record(session, changes.BODY, [duplicate.existing.id])
@@ -519,67 +521,6 @@ def _states_a_release(metadata: dict[str, object], published: dt.date | None) ->
     return bool(metadata.get("department") or metadata.get("ministry") or metadata.get("source_id") or published)
 
 
-@dataclass(frozen=True)
-class Duplicate:
-    """An archived document the new one repeats, and how: the kind decides what the import does with it."""
-
-    existing: Document
-    #: same_text | release_of_listing | same_source | same_title_date
-    kind: str
-    reason: str
-
-    @property
-    def same_release_in_another_form(self) -> bool:
-        """Worth keeping the new file beside the old as another original of the one document."""
-        return self.kind in ("same_source", "same_title_date")
-
-
-def _find_duplicate(session: Session, document: Document) -> Duplicate | None:
-    """An existing document this one repeats, if any.
-
-    The same text (in any encoding or container) adds nothing. The same release in another format — found
-    by its source id, or by headline and date — adds its file as another original of the one document.
-    """
-    same_text = session.exec(select(Document).where(Document.content_hash == document.content_hash)).first()
-    if same_text is not None:
-        return Duplicate(same_text, "same_text", "the same text is already in the archive")
-    if document.kind == DocumentKind.LISTING_ITEM:
-        for candidate in _documents_with_title(session, document.title, exclude_kind=None):
-            if candidate.kind != DocumentKind.LISTING_ITEM:
-                return Duplicate(
-                    candidate, "release_of_listing", "the release of this listing item is already in the archive"
-                )
-        return None
-    if document.source_id:
-        same_source = session.exec(
-            select(Document).where(Document.source_id == document.source_id, Document.kind != DocumentKind.LISTING_ITEM)
-        ).first()
-        if same_source is not None:
-            reason = f"the same release (source id {document.source_id}) is already in the archive"
-            if same_source.kind == document.kind and same_source.extra.get("text_is_placeholder") is None:
-                reason += " (if this is a corrected release, `import --update` replaces the archived text)"
-            return Duplicate(same_source, "same_source", reason)
-    if document.published is not None:
-        for candidate in _documents_with_title(session, document.title, exclude_kind=DocumentKind.LISTING_ITEM):
-            if candidate.published == document.published:
-                reason = "a release with the same title and date is already in the archive"
-                return Duplicate(candidate, "same_title_date", reason)
-    return None
-
-
-def _documents_with_title(session: Session, title: str, exclude_kind: str | None) -> list[Document]:
-    """Documents whose title matches ignoring spacing and punctuation (compared in Python: keys vary)."""
-    key = title_key(title)
-    if not key:
-        return []
-    # Narrow in SQL by a distinctive fragment, then compare keys exactly.
-    fragment = max(title.split(), key=len) if title.split() else title
-    statement = select(Document).where(col(Document.title).contains(fragment))
-    if exclude_kind:
-        statement = statement.where(Document.kind != exclude_kind)
-    return [candidate for candidate in session.exec(statement) if title_key(candidate.title) == key]
-
-
 def _new_format(session: Session, existing: Document, originals: list[Original]) -> bool:
     """Whether the new file is of a format the document has no original in yet (a PDF beside an HWPX)."""
     statement = (
@@ -606,6 +547,11 @@ def _complete_from(
         revise_document(session, existing, existing.title, new.body, new.content_hash, author)
         existing.extra = {key: value for key, value in existing.extra.items() if key != "text_is_placeholder"}
         text_changed = True
+    elif not existing.body and new.body:
+        # a PDF kept for OCR (its text layer unreadable) takes the text, headline and kind of its HWP twin
+        revise_document(session, existing, new.title, new.body, new.content_hash, author)
+        existing.kind = new.kind
+        text_changed = True
     existing.updated_at = utcnow()
     session.add(existing)
     return text_changed
@@ -616,7 +562,7 @@ def _merge_listing_items(session: Session, document: Document) -> list[int]:
     if document.kind == DocumentKind.LISTING_ITEM:
         return []
     merged: list[int] = []
-    for item in _documents_with_title(session, document.title, exclude_kind=None):
+    for item in documents_with_title(session, document.title, exclude_kind=None):
         if item.kind != DocumentKind.LISTING_ITEM or item.id == document.id:
             continue
         _remember_listing(document, item)
@@ -645,6 +591,19 @@ def _organization_id(session: Session, name: object, published: dt.date | None) 
     """The ministry as one Organization row across its renamings (see esgdesk.knowledge.store)."""
     organization = organization_for(session, name if isinstance(name, str) else None, published)
     return organization.id if organization else None
+
+
+def _source_id_from_file_name(document: ParsedDocument, name: str) -> None:
+    """korea.kr names a release's files by its newsId: the file's own name is one of its own fields."""
+    if document.kind != DocumentKind.LISTING_ITEM and not document.metadata.get("source_id"):
+        news_id = news_id_from_file_name(name)
+        if news_id:
+            document.metadata["source_id"] = news_id
+
+
+def _number_skeleton(parsed: ParsedDocument) -> list[str] | None:
+    skeleton = parsed.metadata.get("number_skeleton")
+    return [str(number) for number in skeleton] if isinstance(skeleton, list) else None
 
 
 def _title_from_body(body: str) -> str | None:

@@ -115,6 +115,8 @@ def _is_only_date(line: str) -> bool:
 def find_trailer(lines: list[str]) -> ReleaseTrailer | None:
     """The `(부처, 날짜)` line closest to the end, if any."""
     for index in range(len(lines) - 1, -1, -1):
+        if not lines[index].rstrip().endswith(")"):
+            continue  # cheap test first: long texts have many lines
         match = _TRAILER.match(normalize_line(lines[index]))
         if match:
             published = parse_korean_date(match.group(2))

@@ -17,6 +17,7 @@ import re
 
 from esgdesk.core.models import DocumentKind
 from esgdesk.core.text import normalize_line, normalize_text
+from esgdesk.ingest.forms import read_form
 from esgdesk.ingest.listing import Listing, find_listing
 from esgdesk.ingest.parsers.base import ParsedDocument
 from esgdesk.ingest.press_release import (
@@ -68,10 +69,11 @@ def release_from_lines(lines: list[str], fallback_title: str) -> ParsedDocument:
         while body_lines and (not body_lines[-1].strip() or _URL_LINE.match(body_lines[-1].strip())):
             tail_lines.insert(0, body_lines.pop())
 
-    document = ParsedDocument(
-        body=normalize_text("\n".join(body_lines)),
-        title=header.title or fallback_title,
-    )
+    body = normalize_text("\n".join(body_lines))
+    if not body:
+        # a note of one line (or a headline alone) is its own text: it must not be refused as empty
+        body = normalize_text("\n".join(lines))
+    document = ParsedDocument(body=body, title=header.title or fallback_title)
     metadata = document.metadata
     metadata.update(header.fields)
     if furniture:
@@ -82,7 +84,7 @@ def release_from_lines(lines: list[str], fallback_title: str) -> ParsedDocument:
         metadata["ministry"] = trailer.ministry
         document.published = trailer.published
     _complete_from_fields(document)
-    source_url = find_source_url("\n".join(tail_lines)) or find_source_url("\n".join(lines))
+    source_url = find_source_url("\n".join(tail_lines))
     if source_url and (news_id_from_url(source_url) or tail_lines):
         metadata["source_url"] = source_url
         news_id = news_id_from_url(source_url)
@@ -118,6 +120,7 @@ def complete_release_metadata(document: ParsedDocument) -> None:
     content.hpf, PDF info, DOCX core properties), which is often a template's or a stale draft's and would
     keep the same release in HWPX and PDF from matching; elsewhere a useful file title beats the first line.
     """
+    read_form(document)
     lines = document.body.split("\n")
     header = read_header(lines)
     if not document.title:
@@ -137,7 +140,9 @@ def complete_release_metadata(document: ParsedDocument) -> None:
             document.published = trailer.published
     _complete_from_fields(document)
     if "source_url" not in document.metadata:
-        url = find_source_url(document.body)
+        # only the address the release prints as its own (under its trailer, at its very end): a document that
+        # merely cites a release's address in its text must not take that release's newsId
+        url = find_source_url("\n".join(_own_address_lines(lines)))
         if url and news_id_from_url(url):
             document.metadata["source_url"] = url
     url = document.metadata.get("source_url")
@@ -145,6 +150,15 @@ def complete_release_metadata(document: ParsedDocument) -> None:
         news_id = news_id_from_url(url)
         if news_id:
             document.metadata["source_id"] = news_id
+
+
+def _own_address_lines(lines: list[str]) -> list[str]:
+    """The lines where a copied release prints its own address: after its trailer, or its last lines."""
+    trailer = find_trailer(lines)
+    if trailer:
+        return lines[trailer.line_index + 1 : trailer.line_index + 4]
+    tail = [line for line in lines if line.strip()][-2:]
+    return [line for line in tail if _URL_LINE.match(line.strip())]
 
 
 def _complete_from_fields(document: ParsedDocument) -> None:

@@ -18,6 +18,7 @@ from functools import cache
 from multiprocessing.connection import Connection
 from typing import Any
 
+from esgdesk.ingest.limits import cap_documents
 from esgdesk.ingest.parsers import ParserRegistry, default_registry
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 
@@ -45,6 +46,7 @@ def parse_source(source: SourceInput, registry: ParserRegistry | None = None) ->
         raise ParseError(f"the {parser.name} reader failed on this file ({type(exc).__name__}: {exc})") from exc
     if not documents:
         raise ParseError("no text was found in the file")
+    cap_documents(documents)  # bounded work for every step after this one, whatever the format
     return ParseOutcome(parser.name, parser.media_types[0], documents)
 
 

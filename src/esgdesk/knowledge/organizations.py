@@ -6,9 +6,13 @@ archive counts them as one issuer across reorganisations.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
-from esgdesk.knowledge.gazetteer import Gazetteer
+from esgdesk.core.paths import resource_path
+from esgdesk.knowledge.gazetteer import Gazetteer, gazetteer
 from esgdesk.knowledge.korean import word_end, word_start
 
 # 산업부 장관, 노동부 차관 … are written with a space, but releases also glue these on.
@@ -52,3 +56,64 @@ class OrganizationFinder:
             else:
                 position += 1
         return found
+
+
+# -- the issuer of a document ------------------------------------------------------------------------------
+
+#: 동물복지환경정책관실 is 동물복지환경정책관 with its office; 경제정책국 is printed as is
+_UNIT_SUFFIXES = ("실",)
+#: `서울특별시청`, `강동구청`: a local government named by its office building
+_LOCAL_OFFICE_SUFFIXES = ("청",)
+
+
+def issuer_name(written: str, on: dt.date | None = None) -> str | None:
+    """The gazetteer's name, in force on `on`, for an organisation written in full or abbreviated
+    (`농식품부` → 농림축산식품부); a local government (`서울특별시`, `강동구청`) as written; None if unknown."""
+    written = written.strip()
+    if not written:
+        return None
+    gaz = gazetteer()
+    ids = gaz.organization_forms.get(written)
+    if ids and len(ids) == 1:
+        return gaz.organizations[next(iter(ids))].name_at(on)
+    if is_local_government(written):
+        return written
+    return None
+
+
+def is_local_government(name: str) -> bool:
+    """A 시·도 or 시·군·구 by its name (서울특별시, 경기도, 강동구), or its office (강동구청)."""
+    gaz = gazetteer()
+    if gaz.region_forms.get(name):
+        return name.endswith(("시", "도", "군", "구"))
+    return any(
+        name.endswith(suffix) and bool(gaz.region_forms.get(name[: -len(suffix)])) for suffix in _LOCAL_OFFICE_SUFFIXES
+    )
+
+
+def organizations_in(text: str) -> list[str]:
+    """Every organisation the gazetteer knows that `text` names, as written, in order."""
+    return [match.surface for match in _finder().find(text)]
+
+
+def ministry_of_unit(unit: str, on: dt.date | None = None) -> str | None:
+    """The ministry a 실·국 belongs to, for releases whose 담당 부서 table prints only the unit (대외경제국)
+    and whose header carries the ministry only as a logo. Units shared by every ministry (기획조정실,
+    대변인실) are not listed, so a match is unambiguous."""
+    units = _ministry_units()
+    for form in (unit, *(unit[: -len(suffix)] for suffix in _UNIT_SUFFIXES if unit.endswith(suffix))):
+        organization_id = units.get(form)
+        if organization_id and organization_id in gazetteer().organizations:
+            return gazetteer().organizations[organization_id].name_at(on)
+    return None
+
+
+@cache
+def _ministry_units() -> dict[str, str]:
+    with resource_path("data", "ministry_units.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["unit"]: row["organization"] for row in csv.DictReader(handle)}
+
+
+@cache
+def _finder() -> OrganizationFinder:
+    return OrganizationFinder(gazetteer())

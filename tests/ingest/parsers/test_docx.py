@@ -103,12 +103,20 @@ def _memo(title: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_core_title_names_a_document_that_is_not_a_release_form() -> None:
+def test_core_title_is_believed_only_when_the_text_prints_it() -> None:
+    """File properties are often a template's or a stale draft's (issue 15: `3`, `1111`, a 2019 report's name
+    on a 2024 release): the one title policy takes them only when the text prints them near its top."""
     from esgdesk.ingest.release_text import complete_release_metadata
 
-    document = parse_one(_memo("공정전환 동향 보고"))
+    document = parse_one(_memo("지역별 공정전환 지원 현황을 정리함"))
     complete_release_metadata(document)  # as the pipeline does
-    assert document.title == "공정전환 동향 보고"
+    assert document.title == "지역별 공정전환 지원 현황을 정리함"
+
+    stale = parse_one(_memo("섬진강댐 재개발 타당성재검증"))
+    complete_release_metadata(stale)
+    assert stale.title != "섬진강댐 재개발 타당성재검증"
+    assert stale.title != "1. 개요"  # a section heading is a label, not a title
+    assert stale.metadata["file_title"] == "섬진강댐 재개발 타당성재검증"
 
 
 @pytest.mark.parametrize("junk", ["문서1", "", "보도자료", "초안.hwp"])
@@ -212,3 +220,38 @@ _BASE = _rewrite(make_docx(), {}, compression=zipfile.ZIP_STORED)
 @given(mutated(_BASE))
 def test_mutated_docx_raise_only_parse_error(data: bytes) -> None:
     parse_or_refuse(parser, "fuzz.docx", data)
+
+
+def _with_alt_chunk(content_type: str, blob: bytes) -> bytes:
+    """A Word file whose body merges in an altChunk part, as mail-merge tools and some exporters write."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    word.add_paragraph("본문 앞부분")
+    suffix = {"text/html": "html", "application/rtf": "rtf"}.get(content_type, "txt")
+    part = Part(PackURI(f"/word/chunk1.{suffix}"), content_type, blob, word.part.package)
+    relationship_id = word.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    chunk = OxmlElement("w:altChunk")
+    chunk.set(qn("r:id"), relationship_id)
+    word.element.body.insert(1, chunk)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def test_alt_chunk_html_is_imported_in_place() -> None:
+    html = "<html><body><p>병합된 보도자료 본문: 충청북도 공정전환 지원</p></body></html>".encode()
+    document = parse_one(_with_alt_chunk("text/html", html))
+    assert document.body.split("\n")[:2] == ["본문 앞부분", "병합된 보도자료 본문: 충청북도 공정전환 지원"]
+    assert not document.partial
+
+
+def test_alt_chunk_that_cannot_be_read_marks_the_document_partial() -> None:
+    document = parse_one(_with_alt_chunk("application/rtf", rb"{\rtf1 merged}"))
+    assert document.partial
+    assert any("altChunk" in warning for warning in document.warnings)
+    assert "본문 앞부분" in document.body

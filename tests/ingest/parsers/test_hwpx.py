@@ -140,7 +140,8 @@ def test_tracked_deletions_are_not_current_text() -> None:
 
 def test_numbered_paragraphs_in_order() -> None:
     lines = [line for line in parse(fixture("ParaHead.hwpx")).body.split("\n") if line]
-    assert lines[:4] == ["글머리1-1", "글머리1-2", "글머리2-1", "글머리2-2"]
+    # bullets print their marks (Wingdings l and n, stored as private-use U+F06C and U+F06E)
+    assert lines[:4] == ["● 글머리1-1", "● 글머리1-2", "■ 글머리2-1", "■ 글머리2-2"]
     assert lines[-1] == "개요2-1-1"
 
 
@@ -195,7 +196,7 @@ def test_inline_elements_of_text() -> None:
         "<hp:nbSpace/>라<hp:markpenBegin/>마<hp:markpenEnd/>\ue001바</hp:t></hp:run>"
         "<hp:run><hp:t>사\u1100\u1161</hp:t></hp:run></hp:p></hs:sec>"
     ).encode()
-    assert parse(package({"Contents/section0.xml": xml})).body == "가\n나\t다 라마바사가"
+    assert parse(package({"Contents/section0.xml": xml})).body == "가\u2028나\t다 라마바사가"  # soft break kept apart
 
 
 def test_password_protected_package_is_refused() -> None:
@@ -352,3 +353,10 @@ def test_member_count_is_limited(monkeypatch: pytest.MonkeyPatch) -> None:
     sections = {f"Contents/section{n}.xml": section_xml("가") for n in range(4)}
     with pytest.raises(ParseError, match="members"):
         parse(package(sections))
+
+
+def test_hancom_private_use_symbols_are_mapped() -> None:
+    from esgdesk.ingest.parsers.hancom_symbols import map_private_use
+
+    assert map_private_use("\uf06c 항목 \uf0a7 세부 \U000f080c 도표") == "● 항목 ▪ 세부 ◦ 도표"
+    assert map_private_use("알 수 없는 \ue123 기호") == "알 수 없는  기호"

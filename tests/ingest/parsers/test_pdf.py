@@ -92,12 +92,20 @@ def test_pages_are_separated_by_a_blank_line() -> None:
     assert document.metadata["pages"] == 2
 
 
-def test_stated_title_names_a_document_that_is_not_a_release_form() -> None:
+def test_stated_title_counts_only_when_the_text_prints_it() -> None:
     from esgdesk.ingest.release_text import complete_release_metadata
 
-    document = parse_one(make_pdf([["1. 개요", "지역별 공정전환 지원 현황을 정리함"]], title="공정전환 동향 보고"))
+    printed = make_pdf(
+        [["공정전환 동향 보고", "1. 개요", "지역별 공정전환 지원 현황을 정리함"]], title="공정전환 동향 보고"
+    )
+    document = parse_one(printed)
     complete_release_metadata(document)  # as the pipeline does
     assert document.title == "공정전환 동향 보고"
+    stale = parse_one(
+        make_pdf([["1. 개요", "지역별 공정전환 지원 현황을 정리함"]], title="섬진강댐 재개발 타당성재검증")
+    )
+    complete_release_metadata(stale)
+    assert stale.title == "지역별 공정전환 지원 현황을 정리함"
 
 
 @pytest.mark.parametrize("junk", ["Microsoft Word - 보도자료.docx", "untitled", "230428 보도자료(석간).hwp"])

@@ -33,9 +33,12 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from esgdesk.core.i18n import _
 from esgdesk.core.text import normalize_line, normalize_text
+from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.release_text import useful_file_title
+from esgdesk.ingest.safe_zip import SafeZip, ZipLimitError
 
 __all__ = ["DocxParser"]
 
@@ -50,6 +53,9 @@ MAX_MEMBERS = 10_000
 #: nested tables and content controls deeper than this are not real documents
 MAX_DEPTH = 60
 
+_ALT_CHUNK_TAG = qn("w:altChunk")
+#: marks an altChunk's place among the lines until its text is read
+_ALT_CHUNK = "\x00altChunk:"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -102,44 +108,42 @@ class DocxParser:
 
 
 def _check_package(data: bytes) -> None:
-    """Refuse zip bombs and XML with DTDs before python-docx (zipfile + lxml) touches the content."""
+    """Refuse zip bombs and XML with DTDs before python-docx (zipfile + lxml) touches the content.
+
+    Every part is read through `SafeZip`, the one zip guard (sizes checked as declared and again while
+    inflating), so python-docx later inflates only parts known to be honest."""
+    limits = ImportLimits(
+        max_file_bytes=MAX_MEMBER_BYTES,
+        max_unpacked_bytes=MAX_TOTAL_BYTES,
+        max_compression_ratio=MAX_RATIO,
+        max_members=MAX_MEMBERS,
+    )
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except Exception as exc:
+        package = SafeZip(data, limits)
+    except ParseError as exc:
+        if "members" in str(exc):
+            raise ParseError(f"the Word file holds too many parts to be a document ({exc})") from exc
         raise ParseError("the Word file is damaged (it is not a readable zip package)") from exc
-    with archive:
-        members = archive.infolist()
-        if len(members) > MAX_MEMBERS:
-            raise ParseError(f"the Word file holds too many parts ({len(members):,}) to be a document")
-        total = 0
-        for member in members:
-            _check_member_size(member)
-            total += member.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise ParseError("the Word file unpacks to more than 500 MB; it looks like a zip bomb")
-        names = {member.filename for member in members}
-        if DOCUMENT_PART not in names:
-            raise ParseError("the file is a zip package but not a Word document (no word/document.xml)")
-        for member in members:
-            if member.filename.lower().endswith((".xml", ".rels")):
-                _check_xml_part(archive, member)
-
-
-def _check_member_size(member: zipfile.ZipInfo) -> None:
-    if member.file_size > MAX_MEMBER_BYTES:
-        raise ParseError(f"a part of the Word file unpacks to more than 100 MB ({member.filename}); refused")
-    ratio = member.file_size / max(member.compress_size, 1)
-    if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-        raise ParseError(f"a part of the Word file is compressed {ratio:.0f} times; it looks like a zip bomb")
-
-
-def _check_xml_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     try:
-        content = archive.read(member)
-    except Exception as exc:
-        raise ParseError(f"the Word file is damaged (part {member.filename} cannot be unpacked)") from exc
-    if _DTD.search(_as_ascii_compatible(content)):
-        raise ParseError("the Word file declares an XML DTD or entities, which esgdesk refuses for safety")
+        if DOCUMENT_PART not in package.names:
+            raise ParseError("the file is a zip package but not a Word document (no word/document.xml)")
+        for info in package.infos:
+            if info.is_dir():
+                continue
+            try:
+                content = package.read(info)
+            except ZipLimitError as exc:
+                if info.file_size > MAX_MEMBER_BYTES:
+                    raise ParseError(
+                        f"a part of the Word file unpacks to more than 100 MB ({info.filename}); refused"
+                    ) from exc
+                raise ParseError(f"a part of the Word file is refused ({info.filename}): {exc}") from exc
+            except ParseError as exc:
+                raise ParseError(f"the Word file is damaged (part {info.filename} cannot be unpacked)") from exc
+            if info.filename.lower().endswith((".xml", ".rels")) and _DTD.search(_as_ascii_compatible(content)):
+                raise ParseError("the Word file declares an XML DTD or entities, which esgdesk refuses for safety")
+    finally:
+        package.close()
 
 
 def _as_ascii_compatible(content: bytes) -> bytes:
@@ -162,9 +166,13 @@ def _as_ascii_compatible(content: bytes) -> bytes:
 # -- text ------------------------------------------------------------------------------------------------
 
 
-def _read_document(word: WordDocument) -> ParsedDocument:
-    body = "\n".join(_block_lines(word.element.body, 0))
-    document = ParsedDocument(body=_clean(body))
+def _read_document(word: WordDocument, nested: bool = False) -> ParsedDocument:
+    warnings: list[str] = []
+    lines = [
+        _alt_chunk_text(word, line[len(_ALT_CHUNK) :], warnings, nested) if line.startswith(_ALT_CHUNK) else line
+        for line in _block_lines(word.element.body, 0)
+    ]
+    document = ParsedDocument(body=_clean("\n".join(lines)), warnings=warnings, partial=bool(warnings))
     headers, footers = _headers_and_footers(word)
     if headers:
         document.metadata["headers"] = headers
@@ -189,6 +197,51 @@ def _block_lines(container: _Element, depth: int) -> Iterator[str]:
                 yield from _block_lines(content, depth + 1)
         elif child.tag in _BLOCK_CONTAINERS:
             yield from _block_lines(child, depth + 1)
+        elif child.tag == _ALT_CHUNK_TAG:
+            yield _ALT_CHUNK + (child.get(qn("r:id")) or "")
+
+
+def _alt_chunk_text(word: WordDocument, relationship_id: str, warnings: list[str], nested: bool) -> str:
+    """An altChunk: content Word merges in when it opens the file (an HTML page, a text, another .docx).
+    HTML, plain text and Word chunks are read; anything else (RTF, MHT) leaves the document partial."""
+    try:
+        part = word.part.related_parts[relationship_id]
+    except KeyError:
+        warnings.append(_("an embedded part (altChunk) is missing from the Word file; its text is not included"))
+        return ""
+    content_type = (part.content_type or "").lower()
+    blob: bytes = part.blob
+    try:
+        if "html" in content_type:
+            from esgdesk.ingest.parsers.html import HtmlParser
+
+            pages = HtmlParser().parse(SourceInput("chunk.html", blob))
+            # the page reader takes a page's first line as its title: here it is the chunk's first line
+            return "\n".join(_page_text(page.title, page.body) for page in pages)
+        if content_type.startswith("text/plain"):
+            return blob.decode("utf-8-sig", errors="replace")
+        if "wordprocessingml" in content_type and not nested:
+            _check_package(blob)
+            return _read_document(docx.Document(io.BytesIO(blob)), nested=True).body
+    except Exception as exc:
+        warnings.append(
+            _("an embedded part (altChunk, {kind}) could not be read: {reason}", kind=content_type, reason=_reason(exc))
+        )
+        return ""
+    warnings.append(
+        _(
+            "an embedded part (altChunk, {kind}) cannot be read; its text is not included",
+            kind=content_type or "unknown type",
+        )
+    )
+    return ""
+
+
+def _page_text(title: str | None, body: str) -> str:
+    """A page's text with its title line when the body does not already start with it."""
+    if title and not body.startswith(title):
+        return f"{title}\n{body}" if body else title
+    return body
 
 
 def _paragraph_lines(paragraph: _Element, depth: int) -> Iterator[str]:

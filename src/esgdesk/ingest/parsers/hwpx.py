@@ -29,6 +29,7 @@ from defusedxml import DefusedXmlException
 
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
+from esgdesk.ingest.parsers.hancom_symbols import map_private_use
 from esgdesk.ingest.parsers.hwp import ParagraphText, clean_text, layout_table
 from esgdesk.ingest.safe_zip import SafeZip, ZipLimitError
 
@@ -68,7 +69,8 @@ _NO_TEXT = frozenset(
     }
 )
 #: Inline elements inside `hp:t` and what they read as.
-_INLINE_CHARS = {"lineBreak": "\n", "tab": "\t", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
+#: a line break inside a paragraph is U+2028 (LINE SEPARATOR), which the document forms join or split
+_INLINE_CHARS = {"lineBreak": "\u2028", "tab": "\t", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
 
 _MSG_PASSWORD = (
     "암호가 걸린 HWPX 문서입니다 — the HWPX file is protected by a password; "
@@ -231,8 +233,10 @@ def hpf_metadata(hpf: Element) -> tuple[str | None, dict[str, object]]:
 class SectionWalker:
     """Reads the text of a section element in reading order."""
 
-    def __init__(self) -> None:
+    def __init__(self, bullets: dict[str, str] | None = None) -> None:
         self.too_deep = False
+        #: bullet marks by paraPr id (see `paragraph_bullets`)
+        self.bullets = bullets or {}
 
     def paragraphs(self, container: Element, depth: int = 0) -> list[str]:
         """The paragraphs directly in `container` (a section or a subList), as text."""
@@ -253,7 +257,9 @@ class SectionWalker:
         builder = ParagraphText()
         for child in para:
             self._inline(child, builder, depth + 1)
-        return builder.result()
+        text = builder.result()
+        mark = self.bullets.get(para.get("paraPrIDRef") or "")
+        return f"{mark} {text}" if mark and text.strip() else text
 
     def _deep(self, depth: int) -> bool:
         if depth > MAX_NESTING:
@@ -432,7 +438,7 @@ class HwpxParser:
             sections = numbered_sections(package.names)
         if not sections:
             raise _damaged("no Contents/sectionN.xml")
-        walker = SectionWalker()
+        walker = SectionWalker(_header_bullets(package, warnings))
         texts = [clean_text("\n".join(walker.paragraphs(package.xml(name)))) for name in sections]
         if walker.too_deep:
             warnings.append("objects nested too deeply were skipped")
@@ -447,6 +453,42 @@ class HwpxParser:
             warnings=warnings,
             partial=walker.too_deep,
         )
+
+
+def paragraph_bullets(header: Element) -> dict[str, str]:
+    """Bullet marks by paraPr id from Contents/header.xml: `<hh:paraPr id><hh:heading type="BULLET" idRef>`
+    and `<hh:bullet id char>`. A bulleted paragraph prints its mark without it being in the text; readers and
+    the 보도자료 form's sub-headlines need it. Automatic numbering is not emitted yet."""
+    marks: dict[str, str] = {}
+    for element in header.iter():
+        if local_name(element.tag) == "bullet" and element.get("id"):
+            mark = map_private_use(element.get("char") or "").strip()
+            if mark:
+                marks[element.get("id") or ""] = mark
+    bullets: dict[str, str] = {}
+    for element in header.iter():
+        if local_name(element.tag) != "paraPr":
+            continue
+        for child in element.iter():
+            if local_name(child.tag) == "heading" and child.get("type") == "BULLET":
+                mark = marks.get(child.get("idRef") or "")
+                if mark:
+                    bullets[element.get("id") or ""] = mark
+                break
+    return bullets
+
+
+def _header_bullets(package: Package, warnings: list[str]) -> dict[str, str]:
+    name = "Contents/header.xml"
+    if name not in package.names:
+        return {}
+    try:
+        return paragraph_bullets(package.xml(name))
+    except TooLarge:
+        raise
+    except ParseError:
+        warnings.append("Contents/header.xml could not be read; bullet marks are missing")
+        return {}
 
 
 def _refuse_encrypted(package: Package) -> None:

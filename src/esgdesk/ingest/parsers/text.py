@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from esgdesk.ingest.decoding import decode_text
+from esgdesk.ingest.limits import MAX_BODY_CHARS, cap_text
 from esgdesk.ingest.parsers.base import ParsedDocument, SourceInput
 from esgdesk.ingest.release_text import documents_from_text
 
@@ -49,7 +50,12 @@ class TextParser:
 
     def parse(self, source: SourceInput) -> list[ParsedDocument]:
         text, encoding = decode_text(source.data)
+        # a text too long to be a release is cut before the release and listing readers walk its lines
+        text, warning = cap_text(text, MAX_BODY_CHARS)
         documents = documents_from_text(text, fallback_title=PurePath(source.name).stem)
         for document in documents:
             document.metadata.setdefault("encoding", encoding)
+        if warning and documents:
+            documents[0].warnings.append(warning)
+            documents[0].partial = True
         return documents
