@@ -19,6 +19,7 @@ A wrong row in the regional summary is worse than no row, so a fact is bound to 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def _clauses(text: str, unit: _Unit, regions: Sequence) -> list[tuple[int, int, 
     if len(topics) < 2:
         return [(unit.start, unit.end, list(regions))]
     bounds = [unit.start] + [m.start for m in topics[1:]] + [unit.end]
-    return [(a, b, _inside(regions, a, b)) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(a, b, _inside(regions, a, b)) for a, b in itertools.pairwise(bounds)]
 
 
 def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
