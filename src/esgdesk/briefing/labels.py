@@ -23,6 +23,10 @@ KO: dict[str, str] = {
     "timeline.title": "연대표",
     "subtitle": "보도자료 {count}건 분석",
     "toc": "목차",
+    "toc.note": (
+        "※ 제목을 누르면 해당 부분으로 이동합니다. 쪽 번호는 문서를 여는 프로그램마다 달라 표기하지 않았습니다"
+        "(Word에서 목차를 누르고 F9를 누르면 표시)."
+    ),
     "summary": "요 약",
     "overview": "개요",
     "documents": "대상 문서: {count}건 ({period})",
@@ -44,7 +48,10 @@ KO: dict[str, str] = {
     "map": "대상 지역 지도",
     "map.caption": "그림 1. 대상 지역 (시·도: 연한 색, 시·군·구: 진한 색)",
     "chart": "지역·연도별 문서 수",
-    "chart.caption": "그림 2. 지역·연도별 문서 수 (사업 연도 기준, 연도 미표기 시 발표 연도)",
+    "chart.caption": "그림 2. 지역·연도별 문서 수 (문서마다 한 번, 발표 연도 기준)",
+    "budgets": "사업별 예산(보도자료 기재 기준)",
+    "budget.item": "{programme}: {amount}",
+    "budget.unnamed": "사업명 미기재",
     "details": "지역별 세부 내용",
     "detail.years": "연도: {years}",
     "detail.industries": "주요 산업: {industries}",
@@ -55,7 +62,7 @@ KO: dict[str, str] = {
     "unplaced": "기타 분석 메모",
     "note": "메모",
     "sources": "출처 목록",
-    "source.meta": "{ministry} | {date} | {kind} | 문서 #{id}",
+    "source.meta": "{ministry}, {date}, {kind}",
     "source.no_url": "원문 주소 없음",
     "amount.prefix": "금액: ",
     "digest.docs": "문서별 요약",
@@ -106,6 +113,10 @@ EN: dict[str, str] = {
     "timeline.title": "Timeline",
     "subtitle": "Analysis of {count} press releases",
     "toc": "Contents",
+    "toc.note": (
+        "Click a heading to go to it. Page numbers depend on the program that lays the document out and are "
+        "left out (in Word, click the contents and press F9 to add them)."
+    ),
     "summary": "Summary",
     "overview": "Overview",
     "documents": "Documents: {count} ({period})",
@@ -127,7 +138,10 @@ EN: dict[str, str] = {
     "map": "Map of the regions covered",
     "map.caption": "Figure 1. Regions covered (provinces light, municipalities dark)",
     "chart": "Documents per region and year",
-    "chart.caption": "Figure 2. Documents per region and year",
+    "chart.caption": "Figure 2. Documents per region and year (each document once, in the year it came out)",
+    "budgets": "Programme budgets (as the releases state them)",
+    "budget.item": "{programme}: {amount}",
+    "budget.unnamed": "programme not named",
     "details": "Region by region",
     "detail.years": "Years: {years}",
     "detail.industries": "Industries: {industries}",
@@ -138,7 +152,7 @@ EN: dict[str, str] = {
     "unplaced": "Other notes",
     "note": "Note",
     "sources": "Sources",
-    "source.meta": "{ministry} | {date} | {kind} | document #{id}",
+    "source.meta": "{ministry}, {date}, {kind}",
     "source.no_url": "no source address",
     "digest.docs": "Documents",
     "meta.item": "Field",

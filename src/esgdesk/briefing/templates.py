@@ -35,6 +35,7 @@ from esgdesk.briefing.packet import (
 from esgdesk.briefing.regional import RegionalData, RegionSummary, summarise_regions
 from esgdesk.briefing.sources import NoteRow, SourceDoc, Sources
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.knowledge.facts import amount_label
 
 #: how much of a machine-extracted sentence fits a table cell before it is cut with …
 CELL_SENTENCE_CHARS = 90
@@ -99,7 +100,7 @@ def _start(sources: Sources, options: PacketOptions, title_key: str) -> tuple[Pa
         keywords=["esgdesk", labels(title_key)],
     )
     builder = PacketBuilder(packet, options.resolved_style)
-    builder.add(TableOfContents(labels("toc")))
+    builder.add(TableOfContents(labels("toc"), labels("toc.note")))
     builder.page_break()
     return builder, labels
 
@@ -144,7 +145,6 @@ def _sources_appendix(builder: PacketBuilder, documents: list[SourceDoc], labels
             ministry=document.ministry or "-",
             date=_date(document.published, labels),
             kind=labels.kind(document.kind),
-            id=document.id,
         )
         builder.detail(meta)
         if document.url:
@@ -239,7 +239,6 @@ def _regional_summary_box(builder: PacketBuilder, sources: Sources, data: Region
         paragraphs.append(make(_region_gist(region), bullet=Bullet.SUB))
     if sources.notes:
         paragraphs.append(make(labels("notes_count", count=len(sources.notes)), bullet=Bullet.POINT))
-        paragraphs.append(make(labels("basis.notes"), bullet=Bullet.REMARK))
     builder.add(SummaryBox(labels("summary"), paragraphs))
 
 
@@ -264,14 +263,27 @@ def _region_gist(region: RegionSummary) -> str:
 
 def _regional_overview(builder: PacketBuilder, sources: Sources, data: RegionalData, labels: Labels) -> None:
     builder.heading(1, labels("overview"))
-    builder.point(labels("documents", count=len(sources.documents), period=_period(sources.documents, labels)))
-    builder.sub(labels("by_ministry", items=_ministries(sources.documents, labels)))
-    builder.point(_regions_line(data, labels))
-    for region in data.regions:
-        builder.sub(region.label())
+    # the count, period and regions are on the summary page; the overview adds who issued what and the money
+    builder.point(labels("by_ministry", items=_ministries(sources.documents, labels)))
+    # the regions are listed on the summary page and in the table; the overview says what those do not
+    budgets = _budget_lines(sources.documents, labels)
+    if budgets:
+        builder.point(labels("budgets"))
+        for line, document in budgets:
+            builder.sub(line + " ", cite(document))
     builder.point(labels("basis"))
     builder.detail(labels("basis.facts"))
     builder.remark(labels("basis.notes"))
+
+
+def _budget_lines(documents: list[SourceDoc], labels: Labels) -> list[tuple[str, SourceDoc]]:
+    """취약지역 공정전환 지원사업: '24년 사업 전체 25억원 — each budget once, with its document."""
+    lines = []
+    for document in documents:
+        for amount in document.programme_amounts:
+            programme = amount.get("programme") or labels("budget.unnamed")
+            lines.append((labels("budget.item", programme=programme, amount=amount_label(amount)), document))
+    return lines
 
 
 def _summary_table(data: RegionalData, documents: dict[int, SourceDoc], labels: Labels) -> Table:
@@ -325,20 +337,33 @@ def _map_selection(data: RegionalData) -> MapSelection:
 
 
 def _region_chart(data: RegionalData, documents: dict[int, SourceDoc]):  # -> Graphic
-    """Documents per 시·도 and year: a fact's programme years, else the year the document came out."""
+    categories, series = chart_counts(data, documents)
+    return grouped_bars(categories, series)
+
+
+def chart_counts(data: RegionalData, documents: dict[int, SourceDoc]) -> tuple[list[str], dict[str, list[int]]]:
+    """Documents per 시·도 and year: each document once, in the year it came out.
+
+    The years a release speaks of (`22년 사업 …) would count one release in several years; a chart of
+    documents answers "how many releases, when".
+    """
     counts: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for region in data.regions:
         short = region.province.short if region.province else region.name
-        for node in (region, *region.children.values()):
-            for doc_id in node.documents:
-                document = documents.get(doc_id)
-                years = node.years or ({document.published.year} if document and document.published else set())
-                for year in years:
-                    counts[year][short].add(doc_id)
+        for doc_id in region.all_documents():
+            year = _document_year(documents.get(doc_id), region)
+            if year is not None:
+                counts[year][short].add(doc_id)
     categories = [region.province.short if region.province else region.name for region in data.regions]
-    years = sorted(counts)
-    series = {str(year): [len(counts[year].get(category, set())) for category in categories] for year in years}
-    return grouped_bars(categories, series)
+    series = {str(year): [len(counts[year].get(c, set())) for c in categories] for year in sorted(counts)}
+    return categories, series
+
+
+def _document_year(document: SourceDoc | None, region: RegionSummary) -> int | None:
+    if document is not None and document.published is not None:
+        return document.published.year
+    years = sorted(region.years)  # an undated document: the first year its facts name
+    return years[0] if years else None
 
 
 def _region_details(
@@ -372,8 +397,8 @@ def build_digest(sources: Sources, options: PacketOptions) -> Packet:
     for note in sources.notes:
         notes_by_doc[note.document_id].append(note)
     builder.heading(1, labels("overview"))
-    builder.point(labels("documents", count=len(sources.documents), period=_period(sources.documents, labels)))
-    builder.sub(labels("by_ministry", items=_ministries(sources.documents, labels)))
+    # the count, period and regions are on the summary page; the overview adds who issued what and the money
+    builder.point(labels("by_ministry", items=_ministries(sources.documents, labels)))
     if sources.notes:
         builder.point(labels("notes_count", count=len(sources.notes)))
     builder.heading(1, labels("digest.docs"))
