@@ -170,6 +170,7 @@ def test_docx_core_properties_say_what_and_when(seeded, tmp_path: Path) -> None:
         "정책분석팀 홍길동",
         "정책분석팀 홍길동",
     )
-    assert core.created == exported and core.modified == exported
+    stamp = exported.replace(tzinfo=dt.UTC)
+    assert core.created == stamp and core.modified == stamp
     now = render_docx(packet, tmp_path / "now.docx")
     assert docx.Document(str(now)).core_properties.created.year >= 2026
