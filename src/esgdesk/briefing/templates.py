@@ -140,12 +140,13 @@ def _sources_appendix(builder: PacketBuilder, documents: list[SourceDoc], labels
     for document in documents:
         paragraph = builder.paragraph(Run(f"[{document.ref}] ", bold=True), Run(document.title, bold=True))
         paragraph.anchor = f"src-{document.ref}"
-        meta = labels(
-            "source.meta",
-            ministry=document.ministry or "-",
-            date=_date(document.published, labels),
-            kind=labels.kind(document.kind),
+        # as a reader cites a release: ministry, date, kind; a part the archive does not know is left out
+        parts = (
+            document.ministry,
+            _date(document.published, labels) if document.published else "",
+            labels.kind(document.kind),
         )
+        meta = ", ".join(part for part in parts if part)
         builder.detail(meta)
         if document.url:
             builder.detail(Run(document.url, link=document.url))

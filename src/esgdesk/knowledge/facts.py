@@ -31,7 +31,7 @@ from esgdesk.knowledge.korean import Span, hangul_run
 #: particles that make a region the topic or subject of what follows ("울산광역시는", "인천광역시가")
 _TOPIC_PARTICLES = frozenset({"는", "은", "이", "가", "에서는", "도"})
 #: a budget remark: what the programme costs and who pays ("국비 60% 보조", "지방비", "총사업비")
-_BUDGET_WORDS = re.compile(r"국비|지방비|도비|시비|보조|사업비|예산|출연|융자|투입|지원|규모")
+_BUDGET_WORDS = re.compile(r"국비|지방비|도비|시비|보조|사업비|예산|출연")
 _EACH = re.compile(r"각\s*$")
 
 PROGRAMME = "programme"
@@ -120,18 +120,17 @@ def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _budget_notes(text: str, unit: _Unit, years: Sequence[YearMention], amounts: Sequence[Amount]) -> list:
+def _budget_notes(text: str, unit: _Unit, amounts: Sequence[Amount]) -> list:
     """Parentheses that state a budget ("('24년 25억원, 국비 60% 보조)"): remarks on the whole sentence.
 
-    A parenthesis holding an amount and either a budget word or a year; "(+6.5조원)" after a figure is not one.
+    A parenthesis holding an amount and a budget word; "(+6.5조원)" or "(’25.7월 +2.2조원)" after a figure is
+    not one.
     """
-    notes = []
-    for a, b in _parenthesised(text, unit.start, unit.end):
-        if not _inside(amounts, a, b):
-            continue
-        if _BUDGET_WORDS.search(text, a, b) or _inside(years, a, b):
-            notes.append((a, b))
-    return notes
+    return [
+        (a, b)
+        for a, b in _parenthesised(text, unit.start, unit.end)
+        if _inside(amounts, a, b) and _BUDGET_WORDS.search(text, a, b)
+    ]
 
 
 def _year_of(amount: Amount, years: Sequence[YearMention], start: int) -> int | None:
@@ -198,7 +197,9 @@ class _Builder:
                 _year_of(amount, _inside(self.years, unit.start, unit.end), unit.start), scope,
                 programme,
             )  # fmt: skip
-            if scope == PROGRAMME:
+            # a programme's budget is listed apart only when the text says it is one: a budget note, or a
+            # sentence naming the programme; a statistic shared by several regions is not a budget
+            if scope == PROGRAMME and (in_note or _inside(self.programmes, unit.start, unit.end)):
                 self.programme_totals[(amount.start, amount.end)] = fact
             found.append(fact)
         return found
@@ -209,7 +210,7 @@ class _Builder:
         facts: list[Fact] = []
         for unit in self.units:
             regions = _inside(self.regions, unit.start, unit.end)
-            notes = _budget_notes(self.text, unit, self.years, self.amounts)
+            notes = _budget_notes(self.text, unit, self.amounts)
             if not regions:
                 facts.extend(self.regionless(unit, notes))
                 continue
@@ -239,14 +240,9 @@ class _Builder:
         years, industries, programmes, amounts = self.items(
             [(unit.start, unit.end)], unit, [owner] if owner else [], notes
         )
-        budget = [a for a in amounts if a.scope == PROGRAMME]
         if owner is None:
-            # what names no region is kept only when it is a programme's budget; the rest is context
-            for amount in amounts:
-                if not (notes or programmes or _BUDGET_WORDS.search(self.text, unit.start, unit.end)):
-                    self.programme_totals.pop((amount.start, amount.end), None)
-            return []
-        if not (years or industries or programmes or amounts or budget):
+            return []  # what names no region stays out of the facts; a budget is in programme_totals
+        if not (years or industries or programmes or amounts):
             return []
         return [self.fact(Fact, owner, unit, years, industries, programmes, amounts)]
 
