@@ -173,3 +173,21 @@ def test_chart_counts_each_document_once_in_its_own_year() -> None:
     data = type("Data", (), {"regions": [ulsan]})()
     categories, series = chart_counts(data, {1: doc(1, 2023), 2: doc(2, 2024)})
     assert categories == ["울산"] and series == {"2023": [1], "2024": [1]}
+
+
+def test_digest_cites_without_archive_ids_and_skips_form_fields(tmp_path) -> None:
+    from pathlib import Path
+
+    from esgdesk.core.archive import Archive
+    from esgdesk.ingest.pipeline import run_import
+
+    samples = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("press-release-2024-03*.txt"))
+    with Archive.open(tmp_path / "archive") as archive:
+        report = run_import(archive, samples)
+        ids = [entry.id for entry in report.imported if entry.kind == "press release"]
+        packet = build_packet(archive, "digest", Selection(ids=ids), OPTIONS)
+    cells = [cell.text for b in packet.blocks if isinstance(b, Table) for row in b.rows for cell in row.cells]
+    assert not any(text.startswith("#") for text in cells)
+    texts = [b.text for b in packet.blocks if isinstance(b, Paragraph)]
+    gist = texts[texts.index("□ 요지 (본문 첫 문단)") + 1]
+    assert gist.startswith("ㅇ 고용노동부는 석탄화력발전소"), gist

@@ -9,6 +9,7 @@ readers' own documents look.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -430,7 +431,7 @@ def _metadata_table(document: SourceDoc, labels: Labels) -> Table:
         (labels("meta.kind"), Cell.of(labels.kind(document.kind))),
         (labels("meta.tags"), Cell.of(", ".join(document.tags) or "-")),
         (labels("meta.url"), url_cell),
-        (labels("meta.id"), Cell([[Run(f"#{document.id} "), cite(document)]])),
+        (labels("meta.id"), Cell([[cite(document)]])),
     ]
     return Table(
         [Column(labels("meta.item"), 18), Column(labels("meta.value"), 82)],
@@ -455,6 +456,8 @@ def _gist(builder: PacketBuilder, document: SourceDoc, labels: Labels) -> None:
 
 #: marks a release's notices (※ 보도시점, ※ 가상의 보도자료 …), which sit above the lead but are not it
 NOTICE_MARKS = ("※", "*")
+#: the release's form fields (담당부서 : …, 보도시점 …), which are not what it says either
+FORM_FIELD = re.compile(r"^(담당\s?부서|보도\s?시점|배포|문의|연락처|보도자료)\b")
 
 
 def _lead(body: str) -> str:
@@ -463,7 +466,8 @@ def _lead(body: str) -> str:
     Printed under an ㅇ bullet, a ※ notice read "ㅇ ※ 이 자료는 …" and stood in for what the release says.
     """
     paragraphs = [part.strip() for part in body.split("\n\n") if part.strip()]
-    return next((part for part in paragraphs if not part.startswith(NOTICE_MARKS)), paragraphs[0] if paragraphs else "")
+    content = (part for part in paragraphs if not part.startswith(NOTICE_MARKS) and not FORM_FIELD.match(part))
+    return next(content, paragraphs[0] if paragraphs else "")
 
 
 def _relation(relation: str, labels: Labels) -> str:
