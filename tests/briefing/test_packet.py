@@ -150,7 +150,7 @@ def test_demo_releases_make_an_honest_regional_summary(tmp_path) -> None:
     for name in ("└ 보령시", "└ 태안군", "└ 군산시"):
         assert "철강" not in rows[name][1], name
     assert "석탄화력" not in rows["└ 군산시"][1]
-    assert "'24년 사업 전체 25억원" in rows["└ 창원시"][2]
+    assert "'24년 사업 전체 25억원, 창원시 7억원" in rows["└ 창원시"][2]
     texts = [b.text for b in packet.blocks if isinstance(b, Paragraph)]
     assert any("'24년 사업 전체 120억원" in text for text in texts)
     assert not any("문서 #" in text for text in texts)

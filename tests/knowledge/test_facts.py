@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from esgdesk.knowledge.amounts import find_amounts
 from esgdesk.knowledge.extract import extract
-from esgdesk.knowledge.facts import cross_sentence, summarise
+from esgdesk.knowledge.facts import amount_label, cross_sentence, summarise
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
@@ -95,6 +96,18 @@ def test_money_in_dollars_and_statistics_are_no_budget() -> None:
 def test_each_fact_names_its_evidence_in_the_text() -> None:
     result = _sample("2024-05-10")
     row = _rows(result)["울산광역시"]
-    assert [e["sentence"].split(" ")[0] for e in row["evidence"]] == ["산업통상자원부(이하", "울산광역시는"]
+    assert [e["sentence"].split(" ")[0] for e in row["evidence"]] == ["산업통상자원부(이하", "울산광역시는", "지자체별"]
     for evidence in row["evidence"]:
         assert result.text[evidence["sentence_start"] : evidence["sentence_end"]] == evidence["sentence"]
+
+
+def test_a_list_of_regions_with_their_own_amounts_gives_each_its_share() -> None:
+    rows = _rows(_sample("2024-05-10"))
+    labels = {name: [amount_label(a, name) for a in row["amounts"]] for name, row in rows.items()}
+    assert labels["창원시"] == ["'24년 사업 전체 25억원", "창원시 7억원"]
+    assert labels["여수시"] == ["'24년 사업 전체 25억원", "여수시 6억원"]
+    assert labels["삼척시"] == ["'24년 사업 전체 25억원", "삼척시 6억원"]
+
+
+def test_an_amount_before_이다_is_an_amount() -> None:
+    assert [a.text for a in find_amounts("지원액은 삼척시 6억원이다.")] == ["6억원"]

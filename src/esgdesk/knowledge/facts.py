@@ -217,9 +217,48 @@ class _Builder:
             clauses = _clauses(self.text, unit, regions)
             for start, end, owners in clauses:
                 spans = [(start, end), *[n for n in notes if not start <= n[0] < end]] if len(clauses) > 1 else []
-                items = self.items(spans or [(start, end)], unit, owners, notes)
-                facts.extend(self.fact(Fact, m, unit, *items) for m in owners)
+                years, industries, programmes, amounts = self.items(spans or [(start, end)], unit, owners, notes)
+                shares = self.shares(owners, start, end, unit, notes)
+                for mention in owners:
+                    own = shares.get(mention.start, ())
+                    if shares:
+                        own = (
+                            tuple(a for a in amounts if any(a.start == n[0] or n[0] <= a.start < n[1] for n in notes))
+                            + own
+                        )
+                    else:
+                        own = amounts
+                    facts.append(
+                        self.fact(
+                            Fact,
+                            mention,
+                            unit,
+                            years,
+                            industries,
+                            programmes,
+                            tuple(sorted(own, key=lambda a: a.start)),
+                        )
+                    )
         return facts
+
+    def shares(self, owners, start: int, end: int, unit: _Unit, notes) -> dict[int, tuple[FactAmount, ...]]:
+        """A list pairing each region with its own amount ("창원시 7억원, 여수시 6억원 …"): region → its share.
+
+        Only when the clause's regions and amounts (budget notes aside) alternate one to one, in that order;
+        anything else stays one clause shared by its regions.
+        """
+        amounts = [a for a in _inside(self.amounts, start, end) if not any(n[0] <= a.start < n[1] for n in notes)]
+        regions = sorted(owners, key=lambda m: m.start)
+        if len(regions) < 2 or len(amounts) != len(regions):
+            return {}
+        bounds = [m.start for m in regions[1:]] + [end]
+        if not all(m.start < a.start < b for m, a, b in zip(regions, amounts, bounds, strict=True)):
+            return {}
+        shares = {}
+        for mention, amount, bound in zip(regions, amounts, bounds, strict=True):
+            self.programme_totals.pop((amount.start, amount.end), None)
+            shares[mention.start] = tuple(self.amount_facts(mention.start, bound, unit, [mention], []))
+        return shares
 
     def items(self, spans, unit, owners, notes):
         def within(found):
