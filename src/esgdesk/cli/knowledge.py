@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from esgdesk.cli.common import EXIT_OK, open_archive, pad, print_json
 from esgdesk.core.documents import get_document
@@ -35,9 +36,10 @@ def cmd_facts(args: argparse.Namespace) -> int:
     header = (_("Region"), _("Years"), _("Industries"), _("Amounts"))
     print(" ".join(pad(title, width) for title, width in zip(header, widths, strict=False)) + header[-1])
     for fact in facts:
-        years = ", ".join(str(year) for year in fact["years"]) or "-"  # type: ignore[union-attr]
-        industries = ", ".join(fact["industries"]) or "-"  # type: ignore[arg-type]
-        amounts = ", ".join(amount_label(a, str(fact["region"])) for a in fact["amounts"]) or "-"  # type: ignore[union-attr]
+        row: dict[str, Any] = dict(fact)
+        years = ", ".join(str(year) for year in row["years"]) or "-"
+        industries = ", ".join(row["industries"]) or "-"
+        amounts = ", ".join(amount_label(a, str(row["region"])) for a in row["amounts"]) or "-"
         print(f"{pad(str(fact['region']), widths[0])} {pad(years, widths[1])} {pad(industries, widths[2])} {amounts}")
     for budget in budgets:
         programme = budget.get("programme") or _("programme not named")

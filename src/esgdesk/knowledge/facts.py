@@ -342,8 +342,9 @@ def summarise(facts: Iterable) -> list[dict[str, object]]:
             "start": fact.start,
             "end": fact.end,
         }
-        if all(e["sentence_start"] != fact.sentence_start for e in row["evidence"]):  # type: ignore[union-attr]
-            row["evidence"].append(evidence)  # type: ignore[union-attr]
+        known: list[dict[str, object]] = row["evidence"]  # type: ignore[assignment]
+        if all(e["sentence_start"] != fact.sentence_start for e in known):
+            known.append(evidence)
     return list(rows.values())
 
 
