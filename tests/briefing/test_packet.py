@@ -191,3 +191,13 @@ def test_digest_cites_without_archive_ids_and_skips_form_fields(tmp_path) -> Non
     texts = [b.text for b in packet.blocks if isinstance(b, Paragraph)]
     gist = texts[texts.index("□ 요지 (본문 첫 문단)") + 1]
     assert gist.startswith("ㅇ 고용노동부는 석탄화력발전소"), gist
+
+
+def test_the_lead_is_the_first_paragraph_that_reads_as_prose() -> None:
+    from esgdesk.briefing.templates import _lead
+
+    body = (
+        "보도자료\n\n1 2025년 7월중 동향\n\n담당부서 : 금융정책과\n\n"
+        "’25.7월중 가계대출은 +2.2조원 증가하여 전월 대비 증가폭이 크게 축소되었다.\n\n끝."
+    )
+    assert _lead(body).startswith("’25.7월중 가계대출은")

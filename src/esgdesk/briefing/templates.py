@@ -130,7 +130,7 @@ def _citation(document: SourceDoc, labels: Labels) -> list[Run]:
 
 
 def _ministries(documents: list[SourceDoc], labels: Labels) -> str:
-    counts = Counter(doc.ministry or "-" for doc in documents)
+    counts = Counter(doc.ministry or labels("ministry.unknown") for doc in documents)
     unit = "" if labels.language == "en" else "건"
     return ", ".join(f"{name} {count}{unit}" for name, count in counts.most_common())
 
@@ -466,8 +466,10 @@ def _lead(body: str) -> str:
     Printed under an ㅇ bullet, a ※ notice read "ㅇ ※ 이 자료는 …" and stood in for what the release says.
     """
     paragraphs = [part.strip() for part in body.split("\n\n") if part.strip()]
-    content = (part for part in paragraphs if not part.startswith(NOTICE_MARKS) and not FORM_FIELD.match(part))
-    return next(content, paragraphs[0] if paragraphs else "")
+    content = [part for part in paragraphs if not part.startswith(NOTICE_MARKS) and not FORM_FIELD.match(part)]
+    # a heading ("1 2025년 7월중 동향") is not the lead either: prefer the first paragraph that reads as prose
+    prose = (part for part in content if len(part) >= 40 and re.search(r"[다음함됨]\.|[다음함됨.。]\s*$", part))
+    return next(prose, content[0] if content else paragraphs[0] if paragraphs else "")
 
 
 def _relation(relation: str, labels: Labels) -> str:
