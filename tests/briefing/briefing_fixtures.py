@@ -14,7 +14,7 @@ from sqlmodel import delete
 from esgdesk.briefing.templates import PacketOptions
 from fixture_paths import SAMPLE
 
-#: (region, code, years, industries, amounts, sentence start words) as the sample states them
+#: (region, code, years, industries, -, sentence start words) as the sample states them
 SAMPLE_FACTS = [
     ("충청북도", "43", [2022], [], True, "`22년 사업에는"),
     ("경상북도", "47", [2022], [], True, "`22년 사업에는"),
@@ -54,7 +54,7 @@ def seed_sample(archive) -> int:
         session.exec(delete(Fact))
         document = session.get(Document, release.id)
         body = document.body
-        for region, code, years, industries, with_amount, start_words in SAMPLE_FACTS:
+        for region, code, years, industries, _amount, start_words in SAMPLE_FACTS:
             sentence, begin = _sentence(body, start_words)
             offset = body.index(region, begin)
             session.add(
@@ -64,7 +64,7 @@ def seed_sample(archive) -> int:
                     region_code=code,
                     years=years,
                     industries=industries,
-                    amounts=[{"text": "21.5억원", "krw": 2_150_000_000}] if with_amount else [],
+                    amounts=[],  # the 2022 budget is the programme's, stated in a sentence naming no region
                     sentence=sentence,
                     start=offset,
                     end=offset + len(region),

@@ -43,7 +43,9 @@ def test_summary_table_rows_for_the_sample(regional_packet) -> None:
     for region in ("전라남도", "부산광역시", "울산광역시", "└ 의성군"):
         assert rows[region][0] == "2023"
     assert all(row[3] == "[1]" for name, row in rows.items() if name != "강원특별자치도")
-    assert "21.5억원('22, 사업 전체)" in rows["인천광역시"][2]
+    assert all("21.5억원" not in row[2] for row in rows.values()), "the budget is the programme's, no region's"
+    overview = [b.text for b in regional_packet.blocks if isinstance(b, Paragraph)]
+    assert "ㅇ 취약지역 공정전환 지원사업: '22년 사업 전체 21.5억원 [1]" in overview
 
 
 def test_the_analysts_note_beats_the_machine_in_its_region(regional_packet) -> None:
@@ -127,3 +129,75 @@ def test_facts_from_the_knowledge_module(tmp_path) -> None:
         assert name in rows
     assert rows["충청북도"][:2] == ("2022, 2023", "시멘트, 반도체")
     assert rows["└ 원주시"][1] == "자동차 부품, 의료기기"
+
+
+def test_demo_releases_make_an_honest_regional_summary(tmp_path) -> None:
+    """Issue 16 on the four demo releases: own industries only, amounts said for what they are, the chart
+    counting each document once in its own year, sources without internal ids, no list twice."""
+    from pathlib import Path
+
+    from esgdesk.core.archive import Archive
+    from esgdesk.ingest.pipeline import run_import
+
+    samples = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("press-release-*.txt"))
+    with Archive.open(tmp_path / "archive") as archive:
+        report = run_import(archive, samples)
+        ids = [entry.id for entry in report.imported if entry.kind == "press release"]
+        packet = build_packet(archive, "regional-summary", Selection(ids=ids), OPTIONS)
+    rows = summary_rows(packet)
+    assert rows["울산광역시"][1] == "석유화학, 조선, 수소"
+    assert "시멘트" not in rows["울산광역시"][1] and "석유화학" not in rows["└ 창원시"][1]
+    for name in ("└ 보령시", "└ 태안군", "└ 군산시"):
+        assert "철강" not in rows[name][1], name
+    assert "석탄화력" not in rows["└ 군산시"][1]
+    assert "'24년 사업 전체 25억원, 창원시 7억원" in rows["└ 창원시"][2]
+    texts = [b.text for b in packet.blocks if isinstance(b, Paragraph)]
+    assert any("'24년 사업 전체 120억원" in text for text in texts)
+    assert not any("문서 #" in text for text in texts)
+    summary = next(b for b in packet.blocks if isinstance(b, SummaryBox))
+    gist = {p.text for p in summary.paragraphs}
+    assert not gist & set(texts), "the overview repeats the summary page"
+
+
+def test_chart_counts_each_document_once_in_its_own_year() -> None:
+    from esgdesk.briefing.regional import RegionSummary
+    from esgdesk.briefing.regions import province_by_name
+    from esgdesk.briefing.sources import SourceDoc
+    from esgdesk.briefing.templates import chart_counts
+
+    def doc(doc_id: int, year: int) -> SourceDoc:
+        return SourceDoc(doc_id, "t", "press release", "m", "", dt.date(year, 5, 1), "", "", "", "")
+
+    ulsan = RegionSummary("울산광역시", province_by_name("울산광역시"), "province", years={2023, 2024})
+    ulsan.documents = [1, 2]
+    data = type("Data", (), {"regions": [ulsan]})()
+    categories, series = chart_counts(data, {1: doc(1, 2023), 2: doc(2, 2024)})
+    assert categories == ["울산"] and series == {"2023": [1], "2024": [1]}
+
+
+def test_digest_cites_without_archive_ids_and_skips_form_fields(tmp_path) -> None:
+    from pathlib import Path
+
+    from esgdesk.core.archive import Archive
+    from esgdesk.ingest.pipeline import run_import
+
+    samples = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("press-release-2024-03*.txt"))
+    with Archive.open(tmp_path / "archive") as archive:
+        report = run_import(archive, samples)
+        ids = [entry.id for entry in report.imported if entry.kind == "press release"]
+        packet = build_packet(archive, "digest", Selection(ids=ids), OPTIONS)
+    cells = [cell.text for b in packet.blocks if isinstance(b, Table) for row in b.rows for cell in row.cells]
+    assert not any(text.startswith("#") for text in cells)
+    texts = [b.text for b in packet.blocks if isinstance(b, Paragraph)]
+    gist = texts[texts.index("□ 요지 (본문 첫 문단)") + 1]
+    assert gist.startswith("ㅇ 고용노동부는 석탄화력발전소"), gist
+
+
+def test_the_lead_is_the_first_paragraph_that_reads_as_prose() -> None:
+    from esgdesk.briefing.templates import _lead
+
+    body = (
+        "보도자료\n\n1 2025년 7월중 동향\n\n담당부서 : 금융정책과\n\n"
+        "’25.7월중 가계대출은 +2.2조원 증가하여 전월 대비 증가폭이 크게 축소되었다.\n\n끝."
+    )
+    assert _lead(body).startswith("’25.7월중 가계대출은")

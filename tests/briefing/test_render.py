@@ -99,14 +99,21 @@ def test_pdf_metadata_bookmarks_and_links(rendered) -> None:
     assert any(uri and uri.startswith("https://www.korea.kr/") for uri in uris)
 
 
-def test_docx_names_nanumgothic_for_hangul(rendered) -> None:
+def test_docx_names_a_korean_font_windows_and_macs_have(rendered) -> None:
     _, _, docx_path = rendered
     with zipfile.ZipFile(docx_path) as archive:
         document = archive.read("word/document.xml").decode("utf-8")
         styles = archive.read("word/styles.xml").decode("utf-8")
+        fonts = archive.read("word/fontTable.xml").decode("utf-8")
+        settings = archive.read("word/settings.xml").decode("utf-8")
     runs = re.findall(r"<w:r>.*?</w:r>|<w:r .*?</w:r>", document, flags=re.S)
     text_runs = [run for run in runs if "<w:t" in run]
-    assert text_runs and all('w:eastAsia="NanumGothic"' in run for run in text_runs)
+    assert text_runs and all('w:eastAsia="맑은 고딕"' in run for run in text_runs)
+    assert "NanumGothic" not in document + styles
+    # the font table lets a machine without 맑은 고딕 pick a Korean sans-serif font (charset 0x81 = Hangul)
+    entry = re.search(r'<w:font w:name="맑은 고딕">(.*?)</w:font>', fonts, flags=re.S)
+    assert entry and 'w:altName w:val="Malgun Gothic"' in entry.group(1) and 'w:charset w:val="81"' in entry.group(1)
+    assert "updateFields" not in settings  # Word opens it without asking to update fields
     assert "asciiTheme" not in styles and "eastAsiaTheme" not in styles
     assert 'w:eastAsia="ko-KR"' in styles
     assert "<w:tblHeader" in document  # the summary table's header row repeats on every page
@@ -146,3 +153,24 @@ def test_docx_converts_with_libreoffice(rendered, tmp_path: Path) -> None:
     assert converted.is_file(), result.stderr
     text = subprocess.run(["pdftotext", str(converted), "-"], capture_output=True, text=True, check=True).stdout
     assert "지역별 공정전환 지원 현황" in text and "충청북도" in text
+
+
+def test_docx_core_properties_say_what_and_when(seeded, tmp_path: Path) -> None:
+    import datetime as dt
+
+    import docx
+
+    archive, release_id = seeded
+    packet = build_packet(archive, "regional-summary", Selection(ids=[release_id]), OPTIONS)
+    exported = dt.datetime(2026, 11, 29, 8, 30)
+    path = render_docx(packet, tmp_path / "p.docx", exported=exported)
+    core = docx.Document(str(path)).core_properties
+    assert (core.title, core.author, core.last_modified_by) == (
+        "지역별 공정전환 지원 현황",
+        "정책분석팀 홍길동",
+        "정책분석팀 홍길동",
+    )
+    stamp = exported.replace(tzinfo=dt.UTC)
+    assert core.created == stamp and core.modified == stamp
+    now = render_docx(packet, tmp_path / "now.docx")
+    assert docx.Document(str(now)).core_properties.created.year >= 2026

@@ -59,18 +59,21 @@ def test_sample_industries(sample) -> None:
 
 
 def test_sample_amount_belongs_to_2022_programme(sample) -> None:
-    for fact in sample.facts:
-        texts = [a.text for a in fact.amounts]
-        if 2022 in fact.years:
-            assert texts == ["21.5억원"]
-            assert fact.amounts[0].krw == 2_150_000_000
-        else:
-            assert texts == []
+    """(`22년 21.5억원 …) follows a sentence that names no region: the programme's budget, no region's."""
+    assert all(fact.amounts == () for fact in sample.facts)
+    (budget,) = sample.programme_amounts
+    assert (budget.text, budget.krw, budget.year, budget.scope) == ("21.5억원", 2_150_000_000, 2022, "programme")
+    assert budget.programme == "취약지역 공정전환 지원사업"
+    assert budget.label() == "'22년 사업 전체 21.5억원"
 
 
 def test_sample_fact_json_shape(sample) -> None:
     first = sample.facts[0].to_json()
-    assert list(first) == ["region", "region_code", "years", "industries", "amounts", "sentence", "start", "end"]
+    assert list(first) == [
+        "region", "region_code", "years", "industries", "programmes", "amounts",
+        "sentence", "sentence_start", "sentence_end", "start", "end",
+    ]  # fmt: skip
+    assert sample.text[first["sentence_start"] : first["sentence_end"]] == first["sentence"]
     assert first["region"] == "충청북도" and first["region_code"] == "43"
     assert sample.text[first["start"] : first["end"]] == "충청북도"
     assert "`22년 사업에는" in first["sentence"]

@@ -165,6 +165,8 @@ class PageBreak:
 @dataclass
 class TableOfContents:
     title: str = "목차"
+    #: said under a table of contents that shows no page numbers (the DOCX's; see render_docx)
+    note: str = ""
 
 
 @dataclass

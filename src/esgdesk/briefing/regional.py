@@ -16,10 +16,9 @@ from functools import cache
 
 from esgdesk.briefing.regions import PROVINCES, Province, is_province_code, province_by_code, province_by_name
 from esgdesk.briefing.sources import FactRow, NoteRow, SourceDoc, Sources
+from esgdesk.knowledge.facts import amount_label
 
 OTHER = "기타"
-#: marks an amount the release gives for the whole programme, not for this region alone
-SHARED_AMOUNT = "사업 전체"
 
 
 @dataclass
@@ -67,11 +66,10 @@ def summarise_regions(sources: Sources) -> RegionalData:
     tree: dict[str, RegionSummary] = {}
     by_fact: dict[int, RegionSummary] = {}
     documents = sources.by_id()
-    shared = _shared_amounts(sources.facts)
     for fact in sources.facts:
         node = _node_for(tree, fact)
         by_fact[fact.id] = node
-        _add_fact(node, fact, shared)
+        _add_fact(node, fact)
     unplaced = []
     facts_by_doc: dict[int, list[FactRow]] = defaultdict(list)
     for fact in sources.facts:
@@ -137,26 +135,13 @@ def _province_from_map(name: str) -> Province | None:
     return province_by_map_code(next(iter(codes))) if len(codes) == 1 else None
 
 
-def _shared_amounts(facts: list[FactRow]) -> set[tuple[int, str]]:
-    """Amounts a document attaches to several regions: a programme's total, not one region's share."""
-    regions: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for fact in facts:
-        for amount in fact.amounts:
-            regions[(fact.document_id, str(amount.get("text", "")))].add(fact.region)
-    return {key for key, names in regions.items() if len(names) > 1}
-
-
-def _add_fact(node: RegionSummary, fact: FactRow, shared: set[tuple[int, str]]) -> None:
+def _add_fact(node: RegionSummary, fact: FactRow) -> None:
     node.years.update(fact.years)
     for industry in fact.industries:
         _remember(node.industries, industry)
     for amount in fact.amounts:
-        text = str(amount.get("text", ""))
-        notes = ["·".join(f"'{year % 100:02d}" for year in fact.years)]
-        if (fact.document_id, text) in shared:
-            notes.append(SHARED_AMOUNT)
-        detail = ", ".join(note for note in notes if note)
-        _remember(node.amounts, f"{text}({detail})" if detail else text)
+        # '24년 사업 전체 25억원 (the programme's budget) or 창원시 5억원 (this region's share)
+        _remember(node.amounts, amount_label(amount, fact.region))
     if fact.sentence:
         topic = fact.sentence.lstrip().startswith(fact.region)
         if all(s[1] != fact.sentence for s in node.sentences):

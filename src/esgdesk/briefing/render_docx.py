@@ -1,14 +1,29 @@
-"""The packet as DOCX (python-docx), naming the bundled NanumGothic for Hangul.
+"""The packet as DOCX (python-docx), in the Korean font every Windows machine has.
+
+Fonts: the DOCX names 맑은 고딕 (Malgun Gothic), which ships with Windows since Vista and with Office for Mac,
+rather than embedding the bundled NanumGothic. Embedding (ECMA-376 obfuscated fonts) would add about 4 MB to
+every packet, Word for Mac before 16.17 ignores embedded fonts, and Word drops them when a reader without the
+font's embedding rights saves the file again — the packet is edited after the meeting. The font table
+declares 맑은 고딕 with its English name, the Hangul charset (0x81) and a sans-serif family, so a Mac without it
+substitutes Apple SD Gothic Neo and LibreOffice substitutes whatever Korean sans-serif font is installed
+(NanumGothic on most Linux desktops). The PDF embeds NanumGothic and looks the same everywhere.
 
 Word picks the font for Hangul from `w:rFonts w:eastAsia`, and the default template points every style at
 theme fonts (`w:asciiTheme`, `w:eastAsiaTheme`) that win over explicit names; so the theme attributes are
-removed and NanumGothic is set on the document defaults, on every style used and on every run, with
+removed and the font is set on the document defaults, on every style used and on every run, with
 `w:lang w:eastAsia="ko-KR"`. Headings use Word's real Heading 1–3 styles so the table of contents, the
 navigation pane and accessibility tools see the structure.
+
+The table of contents lists the headings as links without page numbers, and says so: the pages a heading
+falls on depend on the program and the fonts that lay the document out (Word, LibreOffice and Pages break
+Korean lines differently), so numbers written at export would be wrong somewhere, and a field Word must
+update on opening asks the reader a question before the meeting. It stays a TOC field, so a reader who wants
+numbers presses F9 in Word.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -25,7 +40,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from esgdesk.briefing import packet as pk
 from esgdesk.briefing.graphics import to_png
 
-FONT = "NanumGothic"
+#: the name Word and Windows use for Malgun Gothic; the font table gives its English name and charset
+FONT = "맑은 고딕"
+FONT_ENGLISH = "Malgun Gothic"
 TEXT_WIDTH_MM = 170.0
 INDENT_STEP_MM = 5.0
 NAVY = RGBColor(0x1F, 0x38, 0x64)
@@ -51,7 +68,7 @@ PARAGRAPH_LOOKS: dict[str, tuple[float, bool, RGBColor | None, float, float, WD_
 
 
 def set_korean_font(rpr_parent, size: float | None = None) -> None:
-    """NanumGothic for every script of a run or style, theme fonts removed, East Asian language ko-KR."""
+    """맑은 고딕 for every script of a run or style, theme fonts removed, East Asian language ko-KR."""
     if hasattr(rpr_parent, "get_or_add_rPr"):
         rpr = rpr_parent.get_or_add_rPr()
     else:  # w:rPrDefault is a plain element in python-docx
@@ -82,7 +99,7 @@ def set_korean_font(rpr_parent, size: float | None = None) -> None:
 
 
 def _prepare_styles(document) -> None:
-    """NanumGothic and ko-KR on the document defaults and on every style the template defines."""
+    """맑은 고딕 and ko-KR on the document defaults and on every style the template defines."""
     styles_element = document.styles.element
     for fonts in styles_element.iter(qn("w:rFonts")):
         for attribute in THEME_ATTRIBUTES:
@@ -406,7 +423,7 @@ class _Writer:
         return table
 
     def toc(self, block: pk.TableOfContents) -> None:
-        """A TOC field with the headings as its cached result; Word refreshes page numbers on open."""
+        """A TOC field whose result is the headings as links, without page numbers (see the module's docstring)."""
         title = self.document.add_paragraph(style="TOC Heading")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.paragraph_format.space_before = Pt(0)
@@ -435,10 +452,10 @@ class _Writer:
             )
             last = paragraph
         _field_char(last, "end")
-        settings = self.document.settings.element
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
+        if block.note:  # part of the contents, outside the field so Word's F9 keeps it
+            note = self.document.add_paragraph(style=_toc_style(self.document, 1))
+            note.paragraph_format.space_before = Pt(10)
+            add_runs(note, [pk.Run(block.note)], size=9)
 
     def page_break(self) -> None:
         paragraph = self.document.add_paragraph()
@@ -450,10 +467,17 @@ class _Writer:
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.line_spacing = Pt(points)
 
-    def properties(self) -> None:
+    def properties(self, exported: dt.datetime) -> None:
+        """Title, author and the export time (python-docx's template would say 2013 and "python-docx")."""
         core = self.document.core_properties
         core.title = self.packet.title
         core.author = self.packet.author or "esgdesk"
+        core.last_modified_by = self.packet.author or "esgdesk"
+        core.created = exported
+        core.modified = exported
+        for printed in core._element.findall(qn("cp:lastPrinted")):  # the template's 2013 print date
+            core._element.remove(printed)
+        core.revision = 1
         core.subject = self.packet.subject
         core.keywords = ", ".join(self.packet.keywords)
         core.language = "en-GB" if self.packet.language == "en" else "ko-KR"
@@ -629,18 +653,41 @@ def _alt_text(paragraph: DocxParagraph, text: str) -> None:
         doc_pr.set("descr", text)
 
 
+def _declare_fonts(document) -> None:
+    """The font table entry that lets Word and LibreOffice substitute a Korean sans-serif font for 맑은 고딕."""
+    font_table = next(
+        (part for part in document.part.package.iter_parts() if str(part.partname) == "/word/fontTable.xml"), None
+    )
+    if font_table is None:
+        return
+    from lxml import etree
+
+    root = etree.fromstring(font_table.blob)
+    for existing in root.findall(qn("w:font")):
+        if existing.get(qn("w:name")) == FONT:
+            root.remove(existing)
+    font = etree.SubElement(root, qn("w:font"))
+    font.set(qn("w:name"), FONT)
+    for tag, value in (("w:altName", FONT_ENGLISH), ("w:panose1", "020B0503020000020004"), ("w:charset", "81"),
+                       ("w:family", "swiss"), ("w:pitch", "variable")):  # fmt: skip
+        child = etree.SubElement(font, qn(tag))
+        child.set(qn("w:val"), value)
+    font_table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # -- entry point ------------------------------------------------------------------------------------------------------
 
 
-def render_docx(packet: pk.Packet, output: Path) -> Path:
-    """Write the packet to `output` as DOCX and return the path."""
+def render_docx(packet: pk.Packet, output: Path, exported: dt.datetime | None = None) -> Path:
+    """Write the packet to `output` as DOCX and return the path; ``exported`` (UTC) defaults to now."""
     writer = _Writer(packet)
     writer.cover(packet.cover)
     previous: pk.Block | None = pk.PageBreak()
     for block in packet.blocks:
         writer.block(block, previous)
         previous = block
-    writer.properties()
+    writer.properties(exported or dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None))
+    _declare_fonts(writer.document)
     output.parent.mkdir(parents=True, exist_ok=True)
     writer.document.save(str(output))
     return output

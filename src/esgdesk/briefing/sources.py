@@ -49,6 +49,8 @@ class SourceDoc:
     tags: list[str] = field(default_factory=list)
     #: the document's number in the packet's list of sources (붙임 1), from 1
     ref: int = 0
+    #: budgets the document states for a programme as a whole ({text, krw, year, scope, programme})
+    programme_amounts: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -181,11 +183,19 @@ def _documents(session: Session, ids: list[int]) -> list[SourceDoc]:
             body=document.body,
             note=document.note,
             tags=tags.get(document.id or 0, []),
+            programme_amounts=_programme_amounts(document),
         )
         for document, ministry in rows
     ]
     documents.sort(key=lambda doc: position[doc.id])
     return documents
+
+
+def _programme_amounts(document: Document) -> list[dict]:
+    """Programme budgets of the text; extraction is pure and quick, and they belong to no region's row."""
+    from esgdesk.knowledge.extract import extract
+
+    return [amount.to_json() for amount in extract(document.body, document.published).programme_amounts]
 
 
 def _facts(session: Session, ids: list[int]) -> list[FactRow]:

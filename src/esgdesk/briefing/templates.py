@@ -9,6 +9,7 @@ readers' own documents look.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from esgdesk.briefing.packet import (
 from esgdesk.briefing.regional import RegionalData, RegionSummary, summarise_regions
 from esgdesk.briefing.sources import NoteRow, SourceDoc, Sources
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.knowledge.facts import amount_label
 
 #: how much of a machine-extracted sentence fits a table cell before it is cut with …
 CELL_SENTENCE_CHARS = 90
@@ -99,7 +101,7 @@ def _start(sources: Sources, options: PacketOptions, title_key: str) -> tuple[Pa
         keywords=["esgdesk", labels(title_key)],
     )
     builder = PacketBuilder(packet, options.resolved_style)
-    builder.add(TableOfContents(labels("toc")))
+    builder.add(TableOfContents(labels("toc"), labels("toc.note")))
     builder.page_break()
     return builder, labels
 
@@ -128,7 +130,7 @@ def _citation(document: SourceDoc, labels: Labels) -> list[Run]:
 
 
 def _ministries(documents: list[SourceDoc], labels: Labels) -> str:
-    counts = Counter(doc.ministry or "-" for doc in documents)
+    counts = Counter(doc.ministry or labels("ministry.unknown") for doc in documents)
     unit = "" if labels.language == "en" else "건"
     return ", ".join(f"{name} {count}{unit}" for name, count in counts.most_common())
 
@@ -139,13 +141,13 @@ def _sources_appendix(builder: PacketBuilder, documents: list[SourceDoc], labels
     for document in documents:
         paragraph = builder.paragraph(Run(f"[{document.ref}] ", bold=True), Run(document.title, bold=True))
         paragraph.anchor = f"src-{document.ref}"
-        meta = labels(
-            "source.meta",
-            ministry=document.ministry or "-",
-            date=_date(document.published, labels),
-            kind=labels.kind(document.kind),
-            id=document.id,
+        # as a reader cites a release: ministry, date, kind; a part the archive does not know is left out
+        parts = (
+            document.ministry,
+            _date(document.published, labels) if document.published else "",
+            labels.kind(document.kind),
         )
+        meta = ", ".join(part for part in parts if part)
         builder.detail(meta)
         if document.url:
             builder.detail(Run(document.url, link=document.url))
@@ -239,7 +241,6 @@ def _regional_summary_box(builder: PacketBuilder, sources: Sources, data: Region
         paragraphs.append(make(_region_gist(region), bullet=Bullet.SUB))
     if sources.notes:
         paragraphs.append(make(labels("notes_count", count=len(sources.notes)), bullet=Bullet.POINT))
-        paragraphs.append(make(labels("basis.notes"), bullet=Bullet.REMARK))
     builder.add(SummaryBox(labels("summary"), paragraphs))
 
 
@@ -264,14 +265,27 @@ def _region_gist(region: RegionSummary) -> str:
 
 def _regional_overview(builder: PacketBuilder, sources: Sources, data: RegionalData, labels: Labels) -> None:
     builder.heading(1, labels("overview"))
-    builder.point(labels("documents", count=len(sources.documents), period=_period(sources.documents, labels)))
-    builder.sub(labels("by_ministry", items=_ministries(sources.documents, labels)))
-    builder.point(_regions_line(data, labels))
-    for region in data.regions:
-        builder.sub(region.label())
+    # the count, period and regions are on the summary page; the overview adds who issued what and the money
+    builder.point(labels("by_ministry", items=_ministries(sources.documents, labels)))
+    # the regions are listed on the summary page and in the table; the overview says what those do not
+    budgets = _budget_lines(sources.documents, labels)
+    if budgets:
+        builder.point(labels("budgets"))
+        for line, document in budgets:
+            builder.sub(line + " ", cite(document))
     builder.point(labels("basis"))
     builder.detail(labels("basis.facts"))
     builder.remark(labels("basis.notes"))
+
+
+def _budget_lines(documents: list[SourceDoc], labels: Labels) -> list[tuple[str, SourceDoc]]:
+    """취약지역 공정전환 지원사업: '24년 사업 전체 25억원 — each budget once, with its document."""
+    lines = []
+    for document in documents:
+        for amount in document.programme_amounts:
+            programme = amount.get("programme") or labels("budget.unnamed")
+            lines.append((labels("budget.item", programme=programme, amount=amount_label(amount)), document))
+    return lines
 
 
 def _summary_table(data: RegionalData, documents: dict[int, SourceDoc], labels: Labels) -> Table:
@@ -325,20 +339,33 @@ def _map_selection(data: RegionalData) -> MapSelection:
 
 
 def _region_chart(data: RegionalData, documents: dict[int, SourceDoc]):  # -> Graphic
-    """Documents per 시·도 and year: a fact's programme years, else the year the document came out."""
+    categories, series = chart_counts(data, documents)
+    return grouped_bars(categories, series)
+
+
+def chart_counts(data: RegionalData, documents: dict[int, SourceDoc]) -> tuple[list[str], dict[str, list[int]]]:
+    """Documents per 시·도 and year: each document once, in the year it came out.
+
+    The years a release speaks of (`22년 사업 …) would count one release in several years; a chart of
+    documents answers "how many releases, when".
+    """
     counts: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for region in data.regions:
         short = region.province.short if region.province else region.name
-        for node in (region, *region.children.values()):
-            for doc_id in node.documents:
-                document = documents.get(doc_id)
-                years = node.years or ({document.published.year} if document and document.published else set())
-                for year in years:
-                    counts[year][short].add(doc_id)
+        for doc_id in region.all_documents():
+            year = _document_year(documents.get(doc_id), region)
+            if year is not None:
+                counts[year][short].add(doc_id)
     categories = [region.province.short if region.province else region.name for region in data.regions]
-    years = sorted(counts)
-    series = {str(year): [len(counts[year].get(category, set())) for category in categories] for year in years}
-    return grouped_bars(categories, series)
+    series = {str(year): [len(counts[year].get(c, set())) for c in categories] for year in sorted(counts)}
+    return categories, series
+
+
+def _document_year(document: SourceDoc | None, region: RegionSummary) -> int | None:
+    if document is not None and document.published is not None:
+        return document.published.year
+    years = sorted(region.years)  # an undated document: the first year its facts name
+    return years[0] if years else None
 
 
 def _region_details(
@@ -372,8 +399,8 @@ def build_digest(sources: Sources, options: PacketOptions) -> Packet:
     for note in sources.notes:
         notes_by_doc[note.document_id].append(note)
     builder.heading(1, labels("overview"))
-    builder.point(labels("documents", count=len(sources.documents), period=_period(sources.documents, labels)))
-    builder.sub(labels("by_ministry", items=_ministries(sources.documents, labels)))
+    # the count, period and regions are on the summary page; the overview adds who issued what and the money
+    builder.point(labels("by_ministry", items=_ministries(sources.documents, labels)))
     if sources.notes:
         builder.point(labels("notes_count", count=len(sources.notes)))
     builder.heading(1, labels("digest.docs"))
@@ -404,7 +431,7 @@ def _metadata_table(document: SourceDoc, labels: Labels) -> Table:
         (labels("meta.kind"), Cell.of(labels.kind(document.kind))),
         (labels("meta.tags"), Cell.of(", ".join(document.tags) or "-")),
         (labels("meta.url"), url_cell),
-        (labels("meta.id"), Cell([[Run(f"#{document.id} "), cite(document)]])),
+        (labels("meta.id"), Cell([[cite(document)]])),
     ]
     return Table(
         [Column(labels("meta.item"), 18), Column(labels("meta.value"), 82)],
@@ -429,6 +456,8 @@ def _gist(builder: PacketBuilder, document: SourceDoc, labels: Labels) -> None:
 
 #: marks a release's notices (※ 보도시점, ※ 가상의 보도자료 …), which sit above the lead but are not it
 NOTICE_MARKS = ("※", "*")
+#: the release's form fields (담당부서 : …, 보도시점 …), which are not what it says either
+FORM_FIELD = re.compile(r"^(담당\s?부서|보도\s?시점|배포|문의|연락처|보도자료)\b")
 
 
 def _lead(body: str) -> str:
@@ -437,7 +466,10 @@ def _lead(body: str) -> str:
     Printed under an ㅇ bullet, a ※ notice read "ㅇ ※ 이 자료는 …" and stood in for what the release says.
     """
     paragraphs = [part.strip() for part in body.split("\n\n") if part.strip()]
-    return next((part for part in paragraphs if not part.startswith(NOTICE_MARKS)), paragraphs[0] if paragraphs else "")
+    content = [part for part in paragraphs if not part.startswith(NOTICE_MARKS) and not FORM_FIELD.match(part)]
+    # a heading ("1 2025년 7월중 동향") is not the lead either: prefer the first paragraph that reads as prose
+    prose = (part for part in content if len(part) >= 40 and re.search(r"[다음함됨]\.|[다음함됨.。]\s*$", part))
+    return next(prose, content[0] if content else paragraphs[0] if paragraphs else "")
 
 
 def _relation(relation: str, labels: Labels) -> str:

@@ -12,7 +12,7 @@ _TERM = rf"(?:{_DIGITS}|{_NUMERAL})\s?{_UNITS}+"
 # A number glued to a word (동일 …) is no amount, hence the look-behind; 원 must end the word (not 원주시).
 AMOUNT_RE = re.compile(
     rf"(?<![\w.])(?:{_TERM}(?:\s?{_TERM})*(?:\s?{_DIGITS})?|{_DIGITS})\s?원(?![\uac00-\ud7a3])"
-    rf"|(?<![\w.])(?:{_TERM}(?:\s?{_TERM})*(?:\s?{_DIGITS})?|{_DIGITS})\s?원(?=(?:을|은|이|의|에|으로|씩|과|가|도|규모|상당|수준|이상|이하|내외|정도|대)(?![\uac00-\ud7a3]))"
+    rf"|(?<![\w.])(?:{_TERM}(?:\s?{_TERM})*(?:\s?{_DIGITS})?|{_DIGITS})\s?원(?=(?:을|은|이|의|에|으로|씩|과|가|도|이다|이며|이고|입니다|규모|상당|수준|이상|이하|내외|정도|대)(?![\uac00-\ud7a3]))"
 )
 PERCENT_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|％|퍼센트)(?!p)")
 

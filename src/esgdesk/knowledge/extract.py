@@ -12,6 +12,7 @@ from functools import cache
 
 from esgdesk.knowledge.amounts import Amount, Percentage, find_amounts, find_percentages
 from esgdesk.knowledge.dates import DateMention, YearMention, find_dates, find_years
+from esgdesk.knowledge.facts import FactAmount
 from esgdesk.knowledge.gazetteer import Gazetteer, gazetteer
 from esgdesk.knowledge.industries import IndustryFinder
 from esgdesk.knowledge.korean import Span, nfc, paragraphs, sentences, span_index
@@ -77,27 +78,35 @@ class Mention:
 
 @dataclass(frozen=True)
 class Fact:
-    """What the release says about one region mention: years, industries, money, and where it says it."""
+    """What one sentence or clause says about one region: years, industries, programmes, money, and the sentence."""
 
     region: str
     region_code: str | None
     region_id: str
     years: tuple[int, ...]
     industries: tuple[str, ...]
-    amounts: tuple[Amount, ...]
+    amounts: tuple[FactAmount, ...]
+    #: the evidence: the sentence (with a budget note glued to it) the fact comes from, and its offsets
     sentence: str
+    #: the region's own mention (for a sentence that names no region: the paragraph's mention of it)
     start: int
     end: int
+    programmes: tuple[str, ...] = ()
+    sentence_start: int = 0
+    sentence_end: int = 0
 
     def to_json(self) -> dict[str, object]:
-        """The shape ``esgdesk facts ID --json`` prints."""
+        """One fact as stored and as ``esgdesk facts ID --json`` shows its evidence."""
         return {
             "region": self.region,
             "region_code": self.region_code,
             "years": list(self.years),
             "industries": list(self.industries),
+            "programmes": list(self.programmes),
             "amounts": [a.to_json() for a in self.amounts],
             "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
             "start": self.start,
             "end": self.end,
         }
@@ -115,6 +124,8 @@ class Extraction:
     percentages: tuple[Percentage, ...]
     sentences: tuple[Span, ...] = field(repr=False)
     paragraphs: tuple[Span, ...] = field(repr=False)
+    #: budgets stated for a programme as a whole, with their year (also in a sentence that names no region)
+    programme_amounts: tuple[FactAmount, ...] = ()
 
     def of_kind(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -230,12 +241,13 @@ def extract(text: str, published: dt.date | None = None, gaz: Gazetteer | None =
     mentions = tuple(sorted(regions + organizations + industries + programmes, key=lambda m: (m.start, m.kind)))
     years = tuple(find_years(text, published))
     amounts = tuple(find_amounts(text))
-    facts = tuple(build_facts(text, mentions, years, amounts, sents, paras))
+    facts, programme_amounts = build_facts(text, mentions, years, amounts, sents, paras)
     return Extraction(
         text=text,
         published=published,
         mentions=mentions,
-        facts=facts,
+        facts=tuple(facts),
+        programme_amounts=tuple(programme_amounts),
         years=years,
         dates=tuple(find_dates(text, published)),
         amounts=amounts,

@@ -50,6 +50,9 @@ class IndustryFinder:
             if any(s <= start < e for s, e in skip):
                 continue
             for mode, industry_id, name in self._by_surface[match.group(0)]:
+                # 석탄화력발전소 is one coal power plant, not 석탄화력 and a second industry 발전
+                if industry_id == "power" and found and found[-1].end == start:
+                    break
                 if self._fits(text, start, end, mode):
                     found.append(IndustryMatch(start, end, match.group(0), industry_id, name))
                     break

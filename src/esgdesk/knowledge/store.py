@@ -15,6 +15,7 @@ from sqlmodel import Session, col, delete, select
 from esgdesk.core.models import Document, Entity, Fact, Mention, Organization
 from esgdesk.core.text import normalize_line
 from esgdesk.knowledge.extract import Extraction, extract
+from esgdesk.knowledge.facts import summarise
 from esgdesk.knowledge.gazetteer import Version, gazetteer
 
 
@@ -150,21 +151,26 @@ def _parse_date(value: object) -> dt.date | None:
 
 
 def document_facts(session: Session, document_id: int) -> list[dict[str, object]]:
-    """`esgdesk facts ID --json`: one entry per region mention, in text order."""
-    statement = select(Fact).where(Fact.document_id == document_id).order_by(col(Fact.start))
-    return [
-        {
-            "region": fact.region,
-            "region_code": fact.region_code,
-            "years": fact.years,
-            "industries": fact.industries,
-            "amounts": fact.amounts,
-            "sentence": fact.sentence,
-            "start": fact.start,
-            "end": fact.end,
-        }
-        for fact in session.exec(statement)
-    ]
+    """`esgdesk facts ID --json`: one entry per region, its years, industries, programmes and amounts merged.
+
+    Each entry keeps the keys of the per-mention entries it replaces (``sentence``, ``start``, ``end``: the
+    first evidence) and lists every evidence sentence with its offsets under ``evidence``. Extraction is
+    pure and quick, so the entries come from the document's current text rather than from stored rows, which
+    keep only what the briefing and the reader's panel need.
+    """
+    return summarise(_extraction(session, document_id).facts)
+
+
+def document_programme_amounts(session: Session, document_id: int) -> list[dict[str, object]]:
+    """Budgets the document states for a programme as a whole (``'24년 25억원``), with year and programme."""
+    return [amount.to_json() for amount in _extraction(session, document_id).programme_amounts]
+
+
+def _extraction(session: Session, document_id: int) -> Extraction:
+    document = session.get(Document, document_id)
+    if document is None:
+        return extract("", None)
+    return extract(document.body, document.published)
 
 
 def document_entities(session: Session, document_id: int) -> list[dict[str, object]]:
