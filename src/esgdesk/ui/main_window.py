@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
     facetsLoaded = Signal(object)
     #: the side panel (annotations, links, tags, entities) shows this document
     extrasLoaded = Signal(int)
+    #: the document asked for at start (`gui --show ID`) cannot be shown: the message says why
+    showFailed = Signal(str)
 
     def __init__(self, settings: AppSettings | None = None, show_id: int | None = None) -> None:
         super().__init__()
@@ -74,9 +76,11 @@ class MainWindow(QMainWindow):
         # The author name in Preferences is who every edit from this app is recorded as.
         apply_author(self.settings.author)
         self.archive: Archive | None = None
-        self.scope = Scope()
+        # The first view lists what can be read: headlines wait in the Reading list.
+        self.scope = Scope(ScopeKind.DOCUMENTS)
         self.query = ""
         self._pending_show = show_id
+        self._requested_show = show_id
         self._list_generation = 0
         self._reader_generation = 0
         self._sidebar_generation = 0
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setStretchFactor(3, 2)
-        self.splitter.setSizes([180, 540, 460, 260])
+        self.splitter.setSizes([170, 560, 460, 250])
         self.splitter.setChildrenCollapsible(False)
         self.sidebar.setMinimumWidth(160)
         middle.setMinimumWidth(300)
@@ -163,7 +167,9 @@ class MainWindow(QMainWindow):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Titles of one ministry start alike ("탄소중립 …", "'24년 …"): the middle goes, both ends stay; the full
+        # title is the cell's tooltip.
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.setCornerButtonEnabled(False)
@@ -182,15 +188,19 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSortIndicator(COLUMNS.index(SortKey.PUBLISHED), Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
+        # The title takes the spare width: the other columns are sized to their content's usual width, and the
+        # header stretches the title (its width, with the others', is saved with the window's layout).
+        digits = table.fontMetrics().horizontalAdvance("2026-03-19") + 16
         widths = (
-            (SortKey.PUBLISHED, 88),
-            (SortKey.MINISTRY, 96),
-            (SortKey.TAGS, 80),
-            (SortKey.REGIONS, 80),
-            (SortKey.ANNOTATIONS, 44),
+            (SortKey.PUBLISHED, digits),
+            (SortKey.MINISTRY, 92),
+            (SortKey.TAGS, 64),
+            (SortKey.REGIONS, 72),
+            (SortKey.ANNOTATIONS, 40),
         )
         for key, width in widths:
             table.setColumnWidth(COLUMNS.index(key), width)
+        header.setMinimumSectionSize(36)
         return table
 
     def _make_actions(self) -> None:
@@ -422,7 +432,13 @@ class MainWindow(QMainWindow):
             self.search_bar.show_error(self.tr("Search is not available in this installation."))
             return
         # A query error's first line names the problem and its position; the caret drawing is for terminals.
+        # The results of the last query that parsed are gone with it: a list under an error would look current.
         self.search_bar.show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        self._search_total = None
+        self.model.set_ids([])
+        self._show_empty_reader()
+        self._update_status()
+        self.listLoaded.emit(0)
 
     def _list_loaded(self, generation: int, ids: list[int], keep_cache: bool = False) -> None:
         if generation != self._list_generation:
@@ -433,8 +449,8 @@ class MainWindow(QMainWindow):
         self.model.set_ids(ids, keep_cache=keep_cache)
         wanted = self._pending_show if self._pending_show is not None else selected
         row = self.model.row_of(wanted) if wanted is not None else None
-        if row is None and ids and not self._is_ready:
-            row = 0
+        if row is None and ids and not self._is_ready and self._pending_show is None:
+            row = 0  # the first screen opens the newest document, not an empty reader
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -522,11 +538,16 @@ class MainWindow(QMainWindow):
             if generation != self._reader_generation:
                 return
             details, annotations, terms = value
+            if document_id == self._requested_show:
+                self._requested_show = None
             self.reader.show_document(details, terms, annotations)
             self.documentShown.emit(document_id)
             self._part_ready("reader")
 
         def failed(exc: BaseException) -> None:
+            if document_id == self._requested_show:
+                self._requested_show = None
+                self.showFailed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             if generation == self._reader_generation:
                 self.reader.show_empty(str(exc))
                 self._part_ready("reader")
