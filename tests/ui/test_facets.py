@@ -98,7 +98,7 @@ def test_the_sidebar_counts_within_the_search_and_back(qtbot, facet_window: Main
     province = window.sidebar.findItems("충청남도", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 0)[0]
     assert province.text(1) == "0" and province.data(0, Qt.ItemDataRole.ForegroundRole) is None
     # The fixed views keep counting the whole archive.
-    everything = window.sidebar.findItems("All documents", Qt.MatchFlag.MatchExactly, 0)[0]
+    everything = window.sidebar.findItems("Everything", Qt.MatchFlag.MatchExactly, 0)[0]
     assert everything.text(1) == str(window._total_documents) and window._total_documents > 2
 
     with qtbot.waitSignal(window.facetsLoaded, timeout=10_000) as cleared:

@@ -449,8 +449,8 @@ class MainWindow(QMainWindow):
         self.model.set_ids(ids, keep_cache=keep_cache)
         wanted = self._pending_show if self._pending_show is not None else selected
         row = self.model.row_of(wanted) if wanted is not None else None
-        if row is None and ids and not self._is_ready and self._pending_show is None:
-            row = 0  # the first screen opens the newest document, not an empty reader
+        if row is None and ids and self._pending_show is None and (not self._is_ready or self.reader.details is None):
+            row = 0  # the first screen (and the first import) opens the newest document, not an empty reader
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -510,9 +510,10 @@ class MainWindow(QMainWindow):
     def show_document(self, document_id: int) -> None:
         """Select the document in the list if it is there, and read it."""
         row = self.model.row_of(document_id)
-        if row is not None:
+        if row is not None and row != self.table.currentIndex().row():
             self.table.selectRow(row)
         else:
+            # Not listed, or already the current row (selecting it again would not reread it): read it now.
             self._show_document(document_id)
 
     def _show_document(self, document_id: int) -> None:
