@@ -117,3 +117,17 @@ def test_show_with_an_unknown_id_exits_2_with_a_message(archive_dir: Path, tmp_p
     assert result.returncode == 2
     assert "99999" in result.stderr
     assert "propagateSizeHints" not in result.stderr
+
+
+def test_the_core_speaks_the_language_of_the_gui() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from esgdesk.core.i18n import current_language
+    from esgdesk.ui.look import install_translation
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_translation(app, "ko")
+    assert current_language() == "ko"
+    install_translation(app, "en")
+    assert current_language() == "en"
