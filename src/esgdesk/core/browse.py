@@ -463,7 +463,8 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
     Keyed by the sidebar's own scopes rather than by name, as `search.service.facets` is: names repeat among
     regions (중구 is in six cities, 고성군 in two provinces), so counting by name would credit one city's
     matches to another. Each count follows the rule of the archive-wide count it replaces (a region counts
-    unambiguous mentions of itself, a tag its own documents), so the two sets of numbers compare line by line.
+    unambiguous mentions of itself and, a province, of its cities; a tag its own documents), so the two sets
+    of numbers compare line by line.
     The ids travel as one JSON parameter, so a search matching 100,000 documents needs no temporary table.
     """
     counts: dict[Scope, int] = {}
@@ -475,12 +476,6 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
             ScopeKind.TAG,
             "SELECT dt.tag_id, count(DISTINCT dt.document_id) FROM document_tag dt "
             "WHERE dt.document_id IN (SELECT value FROM json_each(:ids)) GROUP BY dt.tag_id",
-        ),
-        (
-            ScopeKind.REGION,
-            "SELECT m.entity_id, count(DISTINCT m.document_id) FROM mention m "
-            "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' "
-            "WHERE NOT m.ambiguous AND m.document_id IN (SELECT value FROM json_each(:ids)) GROUP BY m.entity_id",
         ),
         (
             ScopeKind.MINISTRY,
@@ -499,6 +494,21 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
             for value, count in connection.execute(text(sql), {"ids": wanted}):
                 if value is not None:
                     counts[Scope(kind, int(value))] = int(count)
+        # A province counts its cities' documents too, as its archive-wide line does (_roll_up_regions).
+        regions: dict[int, set[int]] = {}
+        for entity_id, parent_id, document_id in connection.execute(
+            text(
+                "SELECT DISTINCT e.id, e.parent_id, m.document_id FROM mention m "
+                "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' "
+                "WHERE NOT m.ambiguous AND m.document_id IN (SELECT value FROM json_each(:ids))"
+            ),
+            {"ids": wanted},
+        ):
+            regions.setdefault(int(entity_id), set()).add(int(document_id))
+            if parent_id is not None:
+                regions.setdefault(int(parent_id), set()).add(int(document_id))
+        for region_id, documents in regions.items():
+            counts[Scope(ScopeKind.REGION, region_id)] = len(documents)
     return counts
 
 
