@@ -131,3 +131,23 @@ def test_the_core_speaks_the_language_of_the_gui() -> None:
     assert current_language() == "ko"
     install_translation(app, "en")
     assert current_language() == "en"
+
+
+def test_the_wizard_leaves_headlines_out_of_the_selection(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    kinds = _kinds(window)
+    rows = {window.model.id_at(row): row for row in range(window.model.rowCount())}
+    headline = next(i for i in rows if kinds[i] == DocumentKind.LISTING_ITEM)
+    release = next(i for i in rows if kinds[i] != DocumentKind.LISTING_ITEM)
+    selection = window.table.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for document_id in (headline, release):
+        selection.select(window.model.index(rows[document_id], 0), flags)
+    wizard = window.workbench.build_briefing()
+    try:
+        assert wizard.source_page.from_selection.isChecked()
+        assert wizard.source_page.selected == [release]
+    finally:
+        wizard.reject()

@@ -32,7 +32,7 @@ from esgdesk.core import browse
 from esgdesk.core.archive import Archive
 from esgdesk.core.browse import Scope, ScopeKind, SortKey
 from esgdesk.core.documents import document_details
-from esgdesk.core.models import DocumentStatus
+from esgdesk.core.models import DocumentKind, DocumentStatus
 from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
@@ -490,6 +490,12 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]
+
+    def selected_ids_with_text(self) -> list[int]:
+        """The selection without the board's headlines: a briefing cites documents it can quote."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        documents = [(self.model.id_at(row), self.model.document(row)) for row in rows]
+        return [i for i, row in documents if row is None or row.kind != DocumentKind.LISTING_ITEM]
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -866,7 +866,7 @@ class Workbench(QObject):
             collection = next((name for cid, name in self._collections() if cid == window.scope.value), None)
         wizard = BriefingWizard(
             window.archive,
-            selected=window.selected_ids(),
+            selected=window.selected_ids_with_text(),
             collections=[name for _id, name in self._collections()],
             query=window.query,
             collection=collection,
