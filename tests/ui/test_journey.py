@@ -217,13 +217,13 @@ def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, 
     window.reader.select_span(start, start + len("공정전환"))
     workbench = window.workbench
     with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
-        workbench._create_annotation(release, start, start + len("공정전환"), "지역 지원의 근거", None)
+        workbench.annotating._create_annotation(release, start, start + len("공정전환"), "지역 지원의 근거", None)
     assert workbench.annotations.views()
     journey.shot("annotated")
 
     # 6. Tag it.
     with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
-        workbench.tag_selection(["공정전환"])
+        workbench.tagging.tag_selection(["공정전환"])
     workbench.panel.setCurrentIndex(2)
     journey.shot("tagged")
 
@@ -231,7 +231,7 @@ def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, 
     other = next(i for i in releases.values() if i != release)
     pair = commands.create_link(workbench.ids, release, other, "follows up", "같은 사업의 후속")
     with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
-        workbench.edits.perform(QCoreApplication.translate("Workbench", "Link"), pair.do, pair.undo)
+        workbench.edits.perform(QCoreApplication.translate("LinkController", "Link"), pair.do, pair.undo)
     workbench.panel.setCurrentIndex(1)
     assert workbench.links_panel.link_items()
     journey.shot("linked")
