@@ -99,7 +99,7 @@ def test_the_sidebar_counts_within_the_search_and_back(qtbot, facet_window: Main
     assert int(province.text(1)) >= int(regions["당진시"]) and province.data(0, Qt.ItemDataRole.ForegroundRole) is None
     # The fixed views keep counting the whole archive.
     everything = window.sidebar.findItems("Everything", Qt.MatchFlag.MatchExactly, 0)[0]
-    assert everything.text(1) == str(window._total_documents) and window._total_documents > 2
+    assert everything.text(1) == str(window.state.total_documents) and window.state.total_documents > 2
 
     with qtbot.waitSignal(window.facetsLoaded, timeout=10_000) as cleared:
         window.search_bar.field.clear()

@@ -37,6 +37,7 @@ from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
 from esgdesk.ui.import_flow import ImportController
+from esgdesk.ui.list_query import EmptyReader, ListQuery
 from esgdesk.ui.operations import Operation
 from esgdesk.ui.reader import Reader
 from esgdesk.ui.search_bar import SearchBar
@@ -76,19 +77,12 @@ class MainWindow(QMainWindow):
         # The author name in Preferences is who every edit from this app is recorded as.
         apply_author(self.settings.author)
         self.archive: Archive | None = None
-        # The first view lists what can be read: headlines wait in the Reading list.
-        self.scope = Scope(ScopeKind.DOCUMENTS)
-        self.query = ""
+        #: what the list is asked now, and which background answers are still wanted (Qt-free)
+        self.state = ListQuery()
         self._pending_show = show_id
         self._requested_show = show_id
-        self._list_generation = 0
-        self._reader_generation = 0
-        self._sidebar_generation = 0
-        self._facet_generation = 0
         self._ready_parts: set[str] = set()
         self._is_ready = False
-        self._total_documents = 0
-        self._search_total: int | None = None
         self._originals_dir: Path | None = None
         self._sidebar_data: browse.Sidebar | None = None
 
@@ -317,14 +311,13 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._sidebar_generation += 1
-        generation = self._sidebar_generation
+        generation = self.state.ask("sidebar")
 
         def loaded(data: browse.Sidebar) -> None:
-            if generation != self._sidebar_generation:
+            if not self.state.wanted("sidebar", generation):
                 return
             self._sidebar_data = data
-            self._total_documents = data.total
+            self.state.total_documents = data.total
             self.sidebar.show_sidebar(data)
             self._update_empty_panel()
             self._update_status()
@@ -335,15 +328,21 @@ class MainWindow(QMainWindow):
 
     # -- the list -----------------------------------------------------------------------------------------
 
+    @property
+    def scope(self) -> Scope:
+        return self.state.scope
+
+    @property
+    def query(self) -> str:
+        return self.state.query
+
     def _scope_selected(self, scope: Scope) -> None:
-        self.scope = scope
-        if self.query:
-            self.search_bar.field.clear()  # picking a library view leaves the search, as in a mail client
-            self.query = ""
+        if self.state.choose_scope(scope):
+            self.search_bar.field.clear()
         self._load_list()
 
     def _query_submitted(self, query: str) -> None:
-        self.query = query
+        self.state.submit(query)
         self._load_list()
 
     def _sort_requested(self, _key: SortKey, _descending: bool) -> None:
@@ -356,8 +355,7 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._list_generation += 1
-        generation = self._list_generation
+        generation = self.state.ask("list")
         if self.query:
             query = self.query
 
@@ -384,8 +382,7 @@ class MainWindow(QMainWindow):
         It rides on the search's debounce (this runs when a query is submitted, not per key) and has its own
         generation, so the counts of a query typed over never replace those of the query now in the field.
         """
-        self._facet_generation += 1
-        generation = self._facet_generation
+        generation = self.state.ask("facets")
 
         def count() -> dict[Any, int]:
             from esgdesk.search.service import matching_ids
@@ -393,7 +390,7 @@ class MainWindow(QMainWindow):
             return browse.facet_counts(archive, matching_ids(archive, query))
 
         def counted(counts: dict[Any, int]) -> None:
-            if generation == self._facet_generation and self.query == query:
+            if self.state.wanted("facets", generation) and self.query == query:
                 self.sidebar.show_facets(counts)
                 self.facetsLoaded.emit(counts)
 
@@ -401,7 +398,7 @@ class MainWindow(QMainWindow):
         Operation(self, count).success(counted).failure(lambda _exc: None).run()
 
     def _clear_facets(self) -> None:
-        self._facet_generation += 1  # an answer still on its way is for a search that is gone
+        self.state.ask("facets")  # an answer still on its way is for a search that is gone
         if self.sidebar.showing_facets:
             self.sidebar.show_facets(None)
             self.facetsLoaded.emit(None)
@@ -410,23 +407,22 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._list_generation += 1
-        generation = self._list_generation
+        generation = self.state.ask("list")
         ids, key, descending = self.model.ids(), self.model.sort_key, self.model.descending
         Operation(self, lambda: browse.sort_ids(archive, ids, key, descending)).success(
             lambda ids: self._list_loaded(generation, ids, keep_cache=True)
         ).failure(self._background_failed).run()
 
     def _search_loaded(self, generation: int, value: tuple[int, list[int]]) -> None:
-        if generation != self._list_generation:
+        if not self.state.wanted("list", generation):
             return
         total, ids = value
-        self._search_total = total
+        self.state.search_total = total
         self.search_bar.show_count(total, len(ids))
         self._list_loaded(generation, ids)
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._list_generation:
+        if not self.state.wanted("list", generation):
             return
         if isinstance(exc, ImportError):
             self.search_bar.show_error(self.tr("Search is not available in this installation."))
@@ -434,17 +430,15 @@ class MainWindow(QMainWindow):
         # A query error's first line names the problem and its position; the caret drawing is for terminals.
         # The results of the last query that parsed are gone with it: a list under an error would look current.
         self.search_bar.show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        self._search_total = None
+        self.state.search_failed()
         self.model.set_ids([])
         self._show_empty_reader()
         self._update_status()
         self.listLoaded.emit(0)
 
     def _list_loaded(self, generation: int, ids: list[int], keep_cache: bool = False) -> None:
-        if generation != self._list_generation:
+        if not self.state.wanted("list", generation):
             return
-        if not self.query:
-            self._search_total = None
         selected = self.current_document_id()
         self.model.set_ids(ids, keep_cache=keep_cache)
         wanted = self._pending_show if self._pending_show is not None else selected
@@ -471,14 +465,15 @@ class MainWindow(QMainWindow):
 
     def _update_empty_panel(self) -> None:
         """The empty-archive panel replaces the list while there is nothing to list and no search."""
-        empty = self._sidebar_data is not None and self._total_documents == 0 and not self.query
-        self.list_stack.setCurrentWidget(self.empty_panel if empty else self.table)
+        welcome = self.state.shows_welcome(self._sidebar_data is not None)
+        self.list_stack.setCurrentWidget(self.empty_panel if welcome else self.table)
 
     def _show_empty_reader(self) -> None:
-        if self._total_documents == 0 and not self.query:
+        reason = self.state.empty_reader(self.model.rowCount())
+        if reason is EmptyReader.NOTHING_YET:
             # The list area says how to import (and offers the samples); the reader only says why it is blank.
             self.reader.show_empty(self.tr("Nothing to read yet."))
-        elif self.model.rowCount() == 0:
+        elif reason is EmptyReader.NOTHING_MATCHES:
             self.reader.show_empty(self.tr("Nothing matches. Try fewer words or another library view."))
         else:
             self.reader.show_empty(self.tr("Select a document in the list to read it here."))
@@ -526,8 +521,7 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._reader_generation += 1
-        generation = self._reader_generation
+        generation = self.state.ask("reader")
         query = self.query
 
         def load() -> tuple[dict[str, Any], list[Any], list[str]]:
@@ -542,7 +536,7 @@ class MainWindow(QMainWindow):
             return details, anchored, terms
 
         def loaded(value: tuple[dict[str, Any], list[Any], list[str]]) -> None:
-            if generation != self._reader_generation:
+            if not self.state.wanted("reader", generation):
                 return
             details, annotations, terms = value
             if document_id == self._requested_show:
@@ -555,7 +549,7 @@ class MainWindow(QMainWindow):
             if document_id == self._requested_show:
                 self._requested_show = None
                 self.showFailed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            if generation == self._reader_generation:
+            if self.state.wanted("reader", generation):
                 self.reader.show_empty(str(exc))
                 self._part_ready("reader")
 
@@ -689,15 +683,15 @@ class MainWindow(QMainWindow):
     # -- status and state ---------------------------------------------------------------------------------
 
     def _update_status(self) -> None:
-        parts = [self.tr("%n documents in the archive", "", self._total_documents)]
-        if self.query and self._search_total is not None:
-            parts.append(self.tr("%n found", "", self._search_total))
-        elif self.scope.kind is not ScopeKind.ALL:
-            parts.append(self.tr("%n in this view", "", self.model.rowCount()))
         selected = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
-        if selected > 1:
-            parts.append(self.tr("%n selected", "", selected))
-        self.status_label.setText("  ·  ".join(parts))
+        counts = self.state.status_counts(self.model.rowCount(), selected)
+        texts = {
+            "archive": lambda n: self.tr("%n documents in the archive", "", n),
+            "found": lambda n: self.tr("%n found", "", n),
+            "view": lambda n: self.tr("%n in this view", "", n),
+            "selected": lambda n: self.tr("%n selected", "", n),
+        }
+        self.status_label.setText("  ·  ".join(texts[key](count) for key, count in counts.items()))
 
     def _part_ready(self, part: str) -> None:
         if self._is_ready:
