@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,8 @@ from esgdesk.ui.workbench import Workbench
 
 #: how many hits of a search the list shows; the count says how many there are in all
 SEARCH_LIMIT = 1_000
+#: below this width the list hides its tag, region and note columns so the title stays readable
+NARROW_LIST_PX = 480
 #: the pause in keyboard navigation after which the reader loads the current row
 READER_DELAY_MS = 40
 
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         for key, width in widths:
             table.setColumnWidth(COLUMNS.index(key), width)
         header.setMinimumSectionSize(36)
+        table.installEventFilter(self)
         return table
 
     def _make_actions(self) -> None:
@@ -272,6 +275,18 @@ class MainWindow(QMainWindow):
         if self.archive is not None and self.reader.details is None:
             self._show_empty_reader()
         self._update_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """In a narrow list (a 1024×700 laptop) the title keeps a readable width: the tag, region and note
+        columns step aside (the reader's header and the side panel show the same), and come back when wide."""
+        narrow = self.table.viewport().width() < NARROW_LIST_PX
+        for key in (SortKey.TAGS, SortKey.REGIONS, SortKey.ANNOTATIONS):
+            self.table.setColumnHidden(COLUMNS.index(key), narrow)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -443,8 +458,11 @@ class MainWindow(QMainWindow):
         self.model.set_ids(ids, keep_cache=keep_cache)
         wanted = self._pending_show if self._pending_show is not None else selected
         row = self.model.row_of(wanted) if wanted is not None else None
-        if row is None and ids and self._pending_show is None and (not self._is_ready or self.reader.details is None):
-            row = 0  # the first screen (and the first import) opens the newest document, not an empty reader
+        first_look = not self._is_ready or self.reader.details is None or bool(self.query)
+        if row is None and ids and self._pending_show is None and first_look:
+            # The first screen, the first import and a search whose hits leave out the document on show open
+            # the first row, rather than an empty reader or a document the list no longer has.
+            row = 0
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
