@@ -148,6 +148,8 @@ class Journey:
         self.extra = Path(extra) / folder.name if extra else None
 
     def shot(self, name: str) -> Path:
+        # The reader follows the current row after a short pause (keyboard navigation): let it, then its read.
+        self.qtbot.wait(150)
         wait_for_background_work()
         QApplication.processEvents()
         self.step += 1
