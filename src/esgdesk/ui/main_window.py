@@ -47,8 +47,8 @@ from esgdesk.ui.workbench import Workbench
 
 #: how many hits of a search the list shows; the count says how many there are in all
 SEARCH_LIMIT = 1_000
-#: below this width the list hides its tag, region and note columns so the title stays readable
-NARROW_LIST_PX = 480
+#: the title column's least width (about 16 Hangul syllables) before optional columns step aside
+MIN_TITLE_PX = 260
 #: the pause in keyboard navigation after which the reader loads the current row
 READER_DELAY_MS = 40
 
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         for key, width in widths:
             table.setColumnWidth(COLUMNS.index(key), width)
         header.setMinimumSectionSize(36)
-        table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
         return table
 
     def _make_actions(self) -> None:
@@ -277,16 +277,24 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """In a narrow list (a 1024×700 laptop) the title keeps a readable width: the tag, region and note
-        columns step aside (the reader's header and the side panel show the same), and come back when wide."""
-        narrow = self.table.viewport().width() < NARROW_LIST_PX
-        for key in (SortKey.TAGS, SortKey.REGIONS, SortKey.ANNOTATIONS):
-            self.table.setColumnHidden(COLUMNS.index(key), narrow)
+        """The title keeps a readable width: in a narrow list (a 1024×700 laptop, or a wide reader) the note,
+        region and tag columns step aside one by one (the reader's header and the side panel show the same),
+        and come back when there is room."""
+        table = self.table
+        optional = [COLUMNS.index(key) for key in (SortKey.TAGS, SortKey.REGIONS, SortKey.ANNOTATIONS)]
+        fixed = sum(table.columnWidth(i) for i in range(len(COLUMNS)) if i != 0 and i not in optional)
+        room = table.viewport().width() - fixed
+        for column in optional:  # tags are the most worth keeping, notes the least
+            if room - table.columnWidth(column) >= MIN_TITLE_PX:
+                table.setColumnHidden(column, False)
+                room -= table.columnWidth(column)
+            else:
+                table.setColumnHidden(column, True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
