@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+from sqlmodel import select
 
 from esgdesk.core import browse
 from esgdesk.core.browse import Scope, ScopeKind
@@ -31,7 +32,7 @@ def _contrast(a: QColor, b: QColor) -> float:
 def _kinds(window: MainWindow) -> dict[int, str]:
     assert window.archive is not None
     with window.archive.session() as session:
-        return {int(d.id or 0): d.kind for d in session.query(Document).all()}
+        return {int(d.id or 0): d.kind for d in session.exec(select(Document)).all()}
 
 
 def _open(qtbot, window: MainWindow, document_id: int) -> None:  # type: ignore[no-untyped-def]
