@@ -1216,7 +1216,7 @@
     <message>
         <location filename="../../src/esgdesk/ui/main_window.py" line="257"/>
         <source>esgdesk — Korean policy press releases</source>
-        <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document the document asked for at start (`gui --show ID`) cannot be shown: the message says why</extracomment>
+        <extracomment>how many hits of a search the list shows; the count says how many there are in all the title column&apos;s least width (about 16 Hangul syllables) before optional columns step aside the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document the document asked for at start (`gui --show ID`) cannot be shown: the message says why what the list is asked now, and which background answers are still wanted (Qt-free)</extracomment>
         <translation>esgdesk — 정부 정책 보도자료 보관함</translation>
     </message>
     <message>
@@ -1241,154 +1241,159 @@
     </message>
     <message>
         <location filename="../../src/esgdesk/ui/main_window.py" line="262"/>
+        <source>Import the &amp;sample releases</source>
+        <translation>예시 보도자료 가져오기(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="263"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="263"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="264"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="265"/>
         <source>&amp;Find in document</source>
         <translation>문서에서 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="265"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="266"/>
         <source>&amp;Search the archive</source>
         <translation>보관함 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="266"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="267"/>
         <source>Mark as &amp;reviewed</source>
         <translation>검토 완료로 표시(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="267"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="268"/>
         <source>Mark as &amp;new</source>
         <translation>새 문서로 표시(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="268"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="269"/>
         <source>Toolbar</source>
         <translation>도구 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="269"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="270"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="270"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="271"/>
         <source>Document text</source>
         <translation>문서 본문</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="291"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="312"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="301"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="322"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="308"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="329"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="432"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="455"/>
         <source>Search is not available in this installation.</source>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="480"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="505"/>
         <source>Nothing to read yet.</source>
         <translation>아직 읽을 문서가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="482"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="507"/>
         <source>Nothing matches. Try fewer words or another library view.</source>
         <translation>일치하는 문서가 없습니다. 검색어를 줄이거나 다른 보기를 선택해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="484"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="509"/>
         <source>Select a document in the list to read it here.</source>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="574"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="598"/>
         <source>No program is set up to open %1</source>
         <translation>%1 파일을 열 프로그램이 설정되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="603"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="627"/>
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="606"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="630"/>
         <source>Press releases (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;All files (*)</source>
         <translation>보도자료 (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="613"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="637"/>
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="621"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="645"/>
         <source>An import is already running.</source>
         <translation>이미 가져오기가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="630"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="654"/>
         <source>The sample releases are missing from this installation.</source>
         <translation>이 설치본에는 예시 보도자료가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="641"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="665"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="692"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="719"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>보관함 문서 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="694"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="720"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n건 검색됨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="696"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="721"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>이 보기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="699"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="722"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n건 선택됨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="742"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="766"/>
         <source>Import running</source>
         <translation>가져오기 진행 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="743"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="767"/>
         <source>An import is still running. Stop it after the current file and quit?</source>
         <translation>가져오기가 아직 진행 중입니다. 현재 파일을 마친 뒤 멈추고 종료할까요?</translation>
     </message>

@@ -82,6 +82,12 @@ def test_declining_the_samples_is_remembered(qtbot, empty_window: MainWindow, tm
     try:
         assert again.list_stack.currentWidget() is again.empty_panel
         assert not again.empty_panel.samples_box.isVisible()
+        # "Not now" is not "never": File › Import the sample releases still brings them in.
+        assert again.samples_action in again.file_menu.actions()
+        with qtbot.waitSignal(again.imports.importFinished, timeout=60_000) as finished:
+            again.samples_action.trigger()
+        assert not finished.args[0].failed
+        qtbot.waitUntil(lambda: again.list_stack.currentWidget() is again.table, timeout=10_000)
     finally:
         from esgdesk.ui.operations import wait_for_background_work
 
