@@ -165,4 +165,60 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TagController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>Tag %n document</numerusform>
+            <numerusform>Tag %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
+        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
+        <translation>
+            <numerusform>Add the %n selected document to the collection (type a new name to make one):</numerusform>
+            <numerusform>Add the %n selected documents to the collection (type a new name to make one):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
+        <source>Add %n documents to collection</source>
+        <translation>
+            <numerusform>Add %n document to collection</numerusform>
+            <numerusform>Add %n documents to collection</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CollectionController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>Tag %n document</numerusform>
+            <numerusform>Tag %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
+        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
+        <translation>
+            <numerusform>Add the %n selected document to the collection (type a new name to make one):</numerusform>
+            <numerusform>Add the %n selected documents to the collection (type a new name to make one):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
+        <source>Add %n documents to collection</source>
+        <translation>
+            <numerusform>Add %n document to collection</numerusform>
+            <numerusform>Add %n documents to collection</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

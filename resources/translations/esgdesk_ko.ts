@@ -191,106 +191,145 @@
 <context>
     <name>AnnotateDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="74"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="84"/>
         <source>Annotate passage</source>
         <translation>구절에 주석 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="80"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="90"/>
         <source>Category</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="86"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="96"/>
         <source>&amp;Category:</source>
         <translation>분류(&amp;C):</translation>
     </message>
 </context>
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="62"/>
+        <source>Annotate</source>
+        <extracomment>the annotation just made: selected in the panel once the panel shows it</extracomment>
+        <translation>주석 달기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="62"/>
+        <source>Highlight</source>
+        <translation>강조</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="72"/>
+        <source>Edit note</source>
+        <translation>메모 편집</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="77"/>
+        <source>Change category</source>
+        <translation>분류 변경</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="81"/>
+        <source>Delete annotation</source>
+        <translation>주석 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="85"/>
+        <source>Choose the annotation in the panel first.</source>
+        <translation>먼저 패널에서 주석을 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/annotation_controller.py" line="91"/>
+        <source>Re-attach annotation</source>
+        <translation>주석 다시 연결</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="182"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="192"/>
         <source>Annotations</source>
         <extracomment>show this annotation&apos;s passage in the reader who made the selected annotation and when: on a shared archive, not everything is one&apos;s own</extracomment>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="183"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="193"/>
         <source>Enter or a click shows the passage; Delete removes the annotation</source>
         <translation>Enter 또는 클릭: 구절 보기, Delete: 주석 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="184"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="194"/>
         <source>Category</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="185"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="195"/>
         <source>C&amp;ategory:</source>
         <translation>분류(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="186"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="196"/>
         <source>&amp;Save note</source>
         <translation>메모 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="187"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="197"/>
         <source>Save the note (Ctrl+Return)</source>
         <translation>메모 저장 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="188"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="198"/>
         <source>De&amp;lete</source>
         <translation>삭제(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="189"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="199"/>
         <source>Delete this annotation (Delete in the list)</source>
         <translation>이 주석 삭제 (목록에서 Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="190"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="200"/>
         <source>Re-a&amp;ttach</source>
         <translation>다시 연결(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="192"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="202"/>
         <source>Anchor this note to the passage selected in the reader (for a note whose text changed)</source>
         <translation>읽기 창에서 선택한 구절에 이 메모를 연결합니다 (본문이 바뀐 메모용)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="195"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="205"/>
         <source>No annotations yet. Select a passage and press Ctrl+Shift+H to highlight it.</source>
         <translation>주석이 아직 없습니다. 구절을 선택하고 Ctrl+Shift+H를 눌러 강조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="215"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="225"/>
         <source>Orphaned — “%1”</source>
         <translation>연결 끊김 — “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="223"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="233"/>
         <source>Its passage is no longer in the text: select the new wording and re-attach it.</source>
         <translation>해당 구절이 본문에 더 이상 없습니다: 새 문구를 선택해 다시 연결하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="244"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="254"/>
         <source>unknown author</source>
         <translation>작성자 모름</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="255"/>
         <source>Annotated by %1 on %2</source>
         <translation>%1 작성, %2</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="258"/>
         <source>, last changed %1</source>
         <translation>, 마지막 변경 %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="275"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="285"/>
         <source>Orphaned: select the passage in the reader, then Re-attach.</source>
         <translation>연결 끊김: 읽기 창에서 구절을 선택한 뒤 &apos;다시 연결&apos;을 누르십시오.</translation>
     </message>
@@ -298,9 +337,9 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/esgdesk/ui/app.py" line="81"/>
+        <location filename="../../src/esgdesk/ui/app.py" line="106"/>
         <source>Cannot open the archive</source>
-        <extracomment>a screenshot that has not happened by then will not happen: report it rather than hang a script</extracomment>
+        <extracomment>Qt&apos;s offscreen platform says this for every top-level window; it is noise, not a problem of the app a screenshot that has not happened by then will not happen: report it rather than hang a script</extracomment>
         <translation>보관함을 열 수 없습니다</translation>
     </message>
 </context>
@@ -377,9 +416,75 @@
 <context>
     <name>CategoryBox</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="52"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="62"/>
         <source>(no category)</source>
         <translation>(분류 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionController</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="23"/>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="27"/>
+        <source>New collection</source>
+        <translation>새 모음</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="23"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="32"/>
+        <source>Select documents in the list first.</source>
+        <translation>먼저 목록에서 문서를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="38"/>
+        <source>Add to collection</source>
+        <translation>모음에 추가</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="39"/>
+        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
+        <translation>
+            <numerusform>선택한 문서 %n건을 추가할 모음 (새 이름을 입력하면 새로 만듭니다):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="53"/>
+        <source>Add %n documents to collection</source>
+        <translation>
+            <numerusform>문서 %n건을 모음에 추가</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="76"/>
+        <source>Arrange collection</source>
+        <translation>모음 정리</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="85"/>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="88"/>
+        <source>Rename collection</source>
+        <translation>모음 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="85"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="96"/>
+        <source>Delete collection</source>
+        <translation>모음 삭제</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="105"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>문서 %n건에 태그 붙이기</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -546,39 +651,39 @@
 <context>
     <name>EmptyArchivePanel</name>
     <message>
-        <location filename="../../src/esgdesk/ui/empty_state.py" line="105"/>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="104"/>
         <source>This archive is empty</source>
         <translation>보관함이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/empty_state.py" line="107"/>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="106"/>
         <source>Import press releases (HWP, HWPX, PDF, DOCX, HTML, text or zip), or drop files and folders here.</source>
         <translation>보도자료(HWP, HWPX, PDF, DOCX, HTML, 텍스트, zip)를 가져오거나 파일과 폴더를 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/empty_state.py" line="109"/>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="108"/>
         <source>Import files…</source>
         <translation>파일 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/empty_state.py" line="110"/>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="109"/>
         <source>Import folder…</source>
         <translation>폴더 가져오기…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/empty_state.py" line="113"/>
-        <source>New to esgdesk? Try it on the sample releases that come with it: one real release of 산업통상자원부 and a few fictitious ones written for the demo, marked FICTITIOUS in their file names.</source>
-        <translation>esgdesk가 처음이신가요? 함께 제공되는 예시 보도자료로 먼저 써 보세요. 산업통상자원부의 실제 보도자료 1건과, 시연용으로 지어낸 가상의 자료 몇 건(파일 이름에 FICTITIOUS 표시)이 들어 있습니다.</translation>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="112"/>
+        <source>New to esgdesk? Try it on the four sample releases that come with it. One is real: 산업통상자원부&apos;s release of 28 April 2023 on the just transition. The other three are invented for the demo — their names, places and amounts are made up, and their file names say FICTITIOUS.</source>
+        <translation>esgdesk를 처음 쓰시나요? 함께 제공되는 예시 보도자료 4건으로 먼저 써 보세요. 1건은 실제 자료(산업통상자원부, 2023. 4. 28. 공정전환 보도자료)이고, 나머지 3건은 시연용으로 지어낸 가상의 자료입니다. 기관·지역·금액이 모두 지어낸 것이며 파일 이름에 FICTITIOUS라고 적혀 있습니다.</translation>
     </message>
     <message>
         <location filename="../../src/esgdesk/ui/empty_state.py" line="118"/>
-        <source>Load the sample releases</source>
-        <translation>예시 보도자료 불러오기</translation>
+        <source>Not now</source>
+        <translation>나중에</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/empty_state.py" line="119"/>
-        <source>No, thanks</source>
-        <translation>괜찮습니다</translation>
+        <location filename="../../src/esgdesk/ui/empty_state.py" line="117"/>
+        <source>Load the sample releases</source>
+        <translation>예시 보도자료 불러오기</translation>
     </message>
 </context>
 <context>
@@ -851,6 +956,29 @@
     </message>
 </context>
 <context>
+    <name>LinkController</name>
+    <message>
+        <location filename="../../src/esgdesk/ui/link_controller.py" line="28"/>
+        <source>Link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/link_controller.py" line="36"/>
+        <source>Remove link</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/link_controller.py" line="42"/>
+        <source>Accept suggested link</source>
+        <translation>추천 연결 수락</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/link_controller.py" line="51"/>
+        <source>Dismiss suggestion</source>
+        <translation>추천 무시</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <location filename="../../src/esgdesk/ui/links_panel.py" line="79"/>
@@ -1086,181 +1214,186 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="247"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="257"/>
         <source>esgdesk — Korean policy press releases</source>
-        <extracomment>how many hits of a search the list shows; the count says how many there are in all the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document</extracomment>
+        <extracomment>how many hits of a search the list shows; the count says how many there are in all the title column&apos;s least width (about 16 Hangul syllables) before optional columns step aside the pause in keyboard navigation after which the reader loads the current row the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document the document asked for at start (`gui --show ID`) cannot be shown: the message says why what the list is asked now, and which background answers are still wanted (Qt-free)</extracomment>
         <translation>esgdesk — 정부 정책 보도자료 보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="259"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="250"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="260"/>
         <source>Import &amp;files…</source>
         <translation>파일 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="251"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="261"/>
         <source>Import f&amp;older…</source>
         <translation>폴더 가져오기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="252"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="262"/>
+        <source>Import the &amp;sample releases</source>
+        <translation>예시 보도자료 가져오기(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="263"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="253"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="254"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="265"/>
         <source>&amp;Find in document</source>
         <translation>문서에서 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="266"/>
         <source>&amp;Search the archive</source>
         <translation>보관함 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="267"/>
         <source>Mark as &amp;reviewed</source>
         <translation>검토 완료로 표시(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="257"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="268"/>
         <source>Mark as &amp;new</source>
         <translation>새 문서로 표시(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="269"/>
         <source>Toolbar</source>
         <translation>도구 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="259"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="270"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="260"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="271"/>
         <source>Document text</source>
         <translation>문서 본문</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="281"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="312"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="291"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="322"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="298"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="329"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="422"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="455"/>
         <source>Search is not available in this installation.</source>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="464"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="505"/>
         <source>Nothing to read yet.</source>
         <translation>아직 읽을 문서가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="466"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="507"/>
         <source>Nothing matches. Try fewer words or another library view.</source>
         <translation>일치하는 문서가 없습니다. 검색어를 줄이거나 다른 보기를 선택해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="468"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="509"/>
         <source>Select a document in the list to read it here.</source>
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="546"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="598"/>
         <source>No program is set up to open %1</source>
         <translation>%1 파일을 열 프로그램이 설정되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="575"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="627"/>
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="578"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="630"/>
         <source>Press releases (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;All files (*)</source>
         <translation>보도자료 (*.hwp *.hwpx *.pdf *.docx *.html *.htm *.txt *.xml *.rss *.zip *.eml);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="585"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="637"/>
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="593"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="645"/>
         <source>An import is already running.</source>
         <translation>이미 가져오기가 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="602"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="654"/>
         <source>The sample releases are missing from this installation.</source>
         <translation>이 설치본에는 예시 보도자료가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="613"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="665"/>
         <source>%1 imported, %2 duplicates, %3 failed</source>
         <translation>%1건 가져옴, 중복 %2건, 실패 %3건</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="664"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="719"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>보관함 문서 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="666"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="720"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n건 검색됨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="668"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="721"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>이 보기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="671"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="722"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n건 선택됨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="714"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="766"/>
         <source>Import running</source>
         <translation>가져오기 진행 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="715"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="767"/>
         <source>An import is still running. Stop it after the current file and quit?</source>
         <translation>가져오기가 아직 진행 중입니다. 현재 파일을 마친 뒤 멈추고 종료할까요?</translation>
     </message>
@@ -1456,47 +1589,57 @@
         <translation>목록에서 문서를 선택하면 여기에 내용이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="210"/>
-        <source>There is no text for this document yet: it is a headline from a listing. Import the release itself to read it here.</source>
-        <translation>이 문서에는 아직 본문이 없습니다. 게시판 목록의 제목만 있는 항목입니다. 보도자료 원문을 가져오면 여기에서 읽을 수 있습니다.</translation>
+        <location filename="../../src/esgdesk/ui/reader.py" line="223"/>
+        <source>There is no text for this document yet: it is a headline from a ministry&apos;s board.</source>
+        <translation>이 항목은 아직 본문이 없습니다. 부처 게시판의 제목만 있는 항목입니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="295"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="225"/>
+        <source>To read it here, open its source page (the link above), save the release (HWP, HWPX, PDF or the page itself) and import it with File › Import files…</source>
+        <translation>여기에서 읽으려면 위의 출처 링크를 열어 보도자료(HWP, HWPX, PDF 또는 웹 페이지)를 저장한 뒤 파일 › 파일 가져오기…로 가져오십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reader.py" line="231"/>
+        <source>To read it here, find the release on the ministry&apos;s site, save it (HWP, HWPX, PDF or the page itself) and import it with File › Import files…</source>
+        <translation>여기에서 읽으려면 부처 누리집에서 보도자료를 찾아 (HWP, HWPX, PDF 또는 웹 페이지로) 저장한 뒤 파일 › 파일 가져오기…로 가져오십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/reader.py" line="309"/>
         <source>&amp;Copy</source>
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="356"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="370"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="359"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="373"/>
         <source>No matches</source>
         <translation>결과 없음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="394"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="408"/>
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="396"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="410"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="396"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="410"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="404"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="418"/>
         <source>Note (%1)</source>
         <translation>메모 (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/reader.py" line="418"/>
+        <location filename="../../src/esgdesk/ui/reader.py" line="434"/>
         <source>Open original: %1</source>
         <translation>원본 열기: %1</translation>
     </message>
@@ -1734,58 +1877,83 @@
     </message>
     <message>
         <location filename="../../src/esgdesk/ui/sidebar.py" line="94"/>
-        <source>All documents</source>
-        <translation>모든 문서</translation>
+        <source>Documents</source>
+        <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="95"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="96"/>
+        <source>Releases, letters and reports with their text (headlines are in the Reading list)</source>
+        <translation>본문이 있는 보도자료·공문·보고서 (제목만 있는 게시판 항목은 읽을 목록에 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="98"/>
         <source>Inbox</source>
         <translation>받은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="96"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="99"/>
         <source>Reading list</source>
         <translation>읽을 목록</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="98"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="100"/>
+        <source>Headlines from ministry boards: import a release to read its text</source>
+        <translation>부처 게시판의 제목: 보도자료를 가져오면 본문을 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="101"/>
+        <source>Everything</source>
+        <translation>전체 항목</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="102"/>
+        <source>Documents and headlines together</source>
+        <translation>문서와 게시판 제목 모두</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="104"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="99"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="105"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="100"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="106"/>
         <source>Ministries</source>
         <translation>부처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="101"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="107"/>
         <source>Years</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="102"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="108"/>
         <source>Collections</source>
         <translation>모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="110"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="116"/>
         <source>Saved searches</source>
         <translation>저장한 검색</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="149"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="155"/>
         <source>%1 in the search results, %2 in the archive</source>
         <translation>검색 결과 중 %1건, 보관함 전체 %2건</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/sidebar.py" line="184"/>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="190"/>
         <source>(none yet)</source>
         <translation>(아직 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/sidebar.py" line="207"/>
+        <source>%1 (also: %2)</source>
+        <translation>%1 (다른 이름: %2)</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +1999,63 @@
         <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="117"/>
         <source>e.g. 공정전환 region:충청북도</source>
         <translation>예: 공정전환 region:충청북도</translation>
+    </message>
+</context>
+<context>
+    <name>TagController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="39"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>문서 %n건에 태그 붙이기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="45"/>
+        <source>Select documents in the list first.</source>
+        <translation>먼저 목록에서 문서를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="54"/>
+        <source>Remove tags</source>
+        <translation>태그 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="61"/>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="64"/>
+        <source>Rename tag</source>
+        <translation>태그 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="61"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="72"/>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="75"/>
+        <source>Tag colour</source>
+        <translation>태그 색</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="88"/>
+        <source>Merge tag</source>
+        <translation>태그 합치기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="89"/>
+        <source>Merge “%1” into:</source>
+        <translation>“%1”을(를) 합칠 태그:</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="97"/>
+        <source>Merge tags</source>
+        <translation>태그 합치기</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="106"/>
+        <source>Tag rules</source>
+        <translation>태그 규칙</translation>
     </message>
 </context>
 <context>
@@ -1949,486 +2174,328 @@
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="226"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
         <source>&amp;Document</source>
-        <extracomment>how many suggested links the panel lists link id → (who made it, when): the links panel says who linked the annotation just made: selected in the panel once the panel shows it Library › Activity…: one window, kept while the main window lives (annotation id, text): an unsaved note to put back in the editor once the panel shows that annotation</extracomment>
+        <extracomment>how many suggested links the panel lists link id → (who made it, when): the links panel says who linked Library › Activity…: one window, kept while the main window lives (annotation id, text): an unsaved note to put back in the editor once the panel shows that annotation</extracomment>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="227"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="230"/>
         <source>&amp;Library</source>
         <translation>라이브러리(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="230"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="233"/>
         <source>&amp;About ESG Desk</source>
         <translation>ESG Desk 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="231"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="232"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
         <source>&amp;Highlight</source>
         <translation>강조(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
         <source>Highlight the selected passage</source>
         <translation>선택한 구절 강조</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
         <source>&amp;Annotate…</source>
         <translation>주석 달기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
         <source>Annotate the selected passage with a note</source>
         <translation>선택한 구절에 메모 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
         <source>Re-attach annotation to selection</source>
         <translation>주석을 선택한 구절에 다시 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
         <source>Anchor the annotation chosen in the panel to the selected passage</source>
         <translation>패널에서 고른 주석을 선택한 구절에 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="244"/>
         <source>&amp;Link to…</source>
         <translation>문서 연결(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="244"/>
         <source>Link this document to another</source>
         <translation>이 문서를 다른 문서와 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
         <source>&amp;Tag…</source>
         <translation>태그(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
         <source>Tag the selected documents</source>
         <translation>선택한 문서에 태그 붙이기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
         <source>Add to &amp;collection…</source>
         <translation>모음에 추가(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
         <source>Add the selected documents to a collection</source>
         <translation>선택한 문서를 모음에 추가</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
         <source>&amp;Back</source>
         <translation>뒤로(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
         <source>The document read before</source>
         <translation>앞서 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
         <source>&amp;Forward</source>
         <translation>앞으로(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
         <source>The document read after</source>
         <translation>다음에 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="250"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="253"/>
         <source>&amp;New collection…</source>
         <translation>새 모음(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
         <source>&amp;Arrange collection…</source>
         <translation>모음 정리(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
         <source>Order the collection for a briefing</source>
         <translation>브리핑 순서로 모음 정리</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
         <source>Re&amp;name collection…</source>
         <translation>모음 이름 바꾸기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="253"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
         <source>&amp;Delete collection</source>
         <translation>모음 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
         <source>&amp;Rename tag…</source>
         <translation>태그 이름 바꾸기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
         <source>Tag c&amp;olour…</source>
         <translation>태그 색(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="259"/>
         <source>&amp;Merge tag into…</source>
         <translation>태그 합치기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="260"/>
         <source>Tag r&amp;ules…</source>
         <translation>태그 규칙(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
         <source>Build a &amp;briefing…</source>
         <translation>브리핑 만들기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
         <source>Export a DOCX or PDF briefing packet</source>
         <translation>DOCX 또는 PDF 브리핑 자료 내보내기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
         <source>Acti&amp;vity…</source>
         <translation>활동(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="262"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
         <source>Recent changes in the archive: who annotated, linked, tagged or imported what</source>
         <translation>보관함의 최근 변경: 누가 무엇에 주석·연결·태그를 달거나 가져왔는지</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="267"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="270"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="273"/>
         <source>Go to the &amp;library</source>
         <translation>라이브러리로 이동(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="271"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="274"/>
         <source>Go to the document &amp;list</source>
         <translation>문서 목록으로 이동(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="272"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="275"/>
         <source>Go to the &amp;reader</source>
         <translation>읽기 창으로 이동(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="273"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="276"/>
         <source>Go to &amp;annotations</source>
         <translation>주석으로 이동(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="274"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="277"/>
         <source>Go to lin&amp;ks</source>
         <translation>연결로 이동(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="275"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="278"/>
         <source>Go to &amp;tags and entities</source>
         <translation>태그·개체로 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="279"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="282"/>
         <source>Annotations</source>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="280"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="283"/>
         <source>Links</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="281"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="284"/>
         <source>Tags &amp;&amp; entities</source>
         <translation>태그·개체</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="282"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="285"/>
         <source>The document&apos;s highlights and notes (Ctrl+4)</source>
         <translation>문서의 강조와 메모 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="283"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="286"/>
         <source>Links, backlinks and suggestions (Ctrl+5)</source>
         <translation>연결, 역연결, 추천 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="284"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="287"/>
         <source>Tags, regions, ministries, programmes, industries, facts (Ctrl+6)</source>
         <translation>태그, 지역, 부처, 사업, 산업, 사실 (Ctrl+6)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="285"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="288"/>
         <source>Document panel</source>
         <translation>문서 패널</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="434"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="400"/>
         <source>Not done</source>
         <translation>하지 못함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="478"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="444"/>
         <source>Merge note</source>
         <translation>메모 합치기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="480"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="446"/>
         <source>Kept the saved version; yours was dropped.</source>
         <translation>저장된 버전을 유지하고 내 버전은 버렸습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="501"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="467"/>
         <source>Open a document first.</source>
         <translation>먼저 문서를 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="511"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="477"/>
         <source>Select a passage in the reader first (Shift+arrows, or find it with Ctrl+F).</source>
         <translation>먼저 읽기 창에서 구절을 선택하십시오 (Shift+방향키, 또는 Ctrl+F로 찾기).</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="541"/>
-        <source>Annotate</source>
-        <translation>주석 달기</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="541"/>
-        <source>Highlight</source>
-        <translation>강조</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="551"/>
-        <source>Edit note</source>
-        <translation>메모 편집</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
-        <source>Change category</source>
-        <translation>분류 변경</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="560"/>
-        <source>Delete annotation</source>
-        <translation>주석 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="564"/>
-        <source>Choose the annotation in the panel first.</source>
-        <translation>먼저 패널에서 주석을 고르십시오.</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="570"/>
-        <source>Re-attach annotation</source>
-        <translation>주석 다시 연결</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="597"/>
-        <source>Link</source>
-        <translation>연결</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="605"/>
-        <source>Remove link</source>
-        <translation>연결 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="611"/>
-        <source>Accept suggested link</source>
-        <translation>추천 연결 수락</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="620"/>
-        <source>Dismiss suggestion</source>
-        <translation>추천 무시</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="650"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="834"/>
-        <source>Tag %n documents</source>
-        <translation>
-            <numerusform>문서 %n건에 태그 붙이기</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="656"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="761"/>
-        <source>Select documents in the list first.</source>
-        <translation>먼저 목록에서 문서를 선택하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="673"/>
-        <source>Remove tags</source>
-        <translation>태그 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="682"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="509"/>
         <source>Select a tag in the library first.</source>
         <translation>먼저 라이브러리에서 태그를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="684"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="511"/>
         <source>Select a collection in the library first.</source>
         <translation>먼저 라이브러리에서 모음을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="695"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="698"/>
-        <source>Rename tag</source>
-        <translation>태그 이름 바꾸기</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="695"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="814"/>
-        <source>New name:</source>
-        <translation>새 이름:</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="706"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="709"/>
-        <source>Tag colour</source>
-        <translation>태그 색</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="722"/>
-        <source>Merge tag</source>
-        <translation>태그 합치기</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="723"/>
-        <source>Merge “%1” into:</source>
-        <translation>“%1”을(를) 합칠 태그:</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="731"/>
-        <source>Merge tags</source>
-        <translation>태그 합치기</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
-        <source>Tag rules</source>
-        <translation>태그 규칙</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="752"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="756"/>
-        <source>New collection</source>
-        <translation>새 모음</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="752"/>
-        <source>Name:</source>
-        <translation>이름:</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="767"/>
-        <source>Add to collection</source>
-        <translation>모음에 추가</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="768"/>
-        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
-        <translation>
-            <numerusform>선택한 문서 %n건을 추가할 모음 (새 이름을 입력하면 새로 만듭니다):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="782"/>
-        <source>Add %n documents to collection</source>
-        <translation>
-            <numerusform>문서 %n건을 모음에 추가</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="805"/>
-        <source>Arrange collection</source>
-        <translation>모음 정리</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="814"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="817"/>
-        <source>Rename collection</source>
-        <translation>모음 이름 바꾸기</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="825"/>
-        <source>Delete collection</source>
-        <translation>모음 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="889"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="572"/>
         <source>Briefing written: %1</source>
         <translation>브리핑을 만들었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="910"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="593"/>
         <source>Find in the reader, next match, previous match</source>
         <translation>읽기 창에서 찾기, 다음, 이전</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="911"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="594"/>
         <source>Select text in the reader</source>
         <translation>읽기 창에서 글 선택</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="912"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="595"/>
         <source>Save the note being edited</source>
         <translation>편집 중인 메모 저장</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="913"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="596"/>
         <source>Remove the selected annotation, link or tag</source>
         <translation>선택한 주석·연결·태그 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="914"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="597"/>
         <source>Move a document in a collection</source>
         <translation>모음 안에서 문서 이동</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="915"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="598"/>
         <source>Switch between Write and Preview</source>
         <translation>쓰기와 미리 보기 전환</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="916"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="599"/>
         <source>Open a menu</source>
         <translation>메뉴 열기</translation>
     </message>

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from esgdesk.core.archive import Archive
@@ -86,6 +86,18 @@ def window(qtbot, archive_dir: Path):  # type: ignore[no-untyped-def]
     main.show()
     with qtbot.waitSignal(main.ready, timeout=10_000):
         main.open_archive(str(archive_dir))
+    # These tests work on every item, headlines too; the first screen's own view is tested in test_first_screen.
+    everything = main.sidebar.findItems("Everything", Qt.MatchFlag.MatchExactly, 0)[0]
+    with qtbot.waitSignal(main.listLoaded, timeout=10_000):
+        main.sidebar.setCurrentItem(everything)
+    if main.table.currentIndex().row() != 0:
+        main.table.selectRow(0)
+    current = main.current_document_id()
+    workbench = main.workbench
+    qtbot.waitUntil(lambda: workbench.extras is not None and workbench.extras.document_id == current, timeout=10_000)
+    # Nothing of the start-up still on its way: a test's own waitSignal must see its own answer.
+    wait_for_background_work()
+    QApplication.processEvents()
     yield main
     wait_for_background_work()
     if main.archive is not None:

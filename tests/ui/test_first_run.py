@@ -52,7 +52,13 @@ def test_an_empty_archive_offers_the_samples_and_loads_them(qtbot, empty_window:
     # Every sample came in (the real one also brings its board's listing as reading-list items).
     assert {Path(entry.path).name for entry in report.imported} == {path.name for path in sample_release_paths()}
     qtbot.waitUntil(lambda: window.list_stack.currentWidget() is window.table, timeout=10_000)
-    qtbot.waitUntil(lambda: window.model.rowCount() >= len(report.imported), timeout=10_000)
+    # The first view lists the releases with text (the board's headlines wait in the Reading list), newest
+    # first, and the newest is open in the reader.
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(sample_release_paths()), timeout=10_000)
+    qtbot.waitUntil(lambda: window.reader.details is not None, timeout=10_000)
+    assert window.reader.details is not None and window.reader.details["body"].strip()
+    dates = [window.model.document(row).published for row in range(window.model.rowCount())]
+    assert dates == sorted(dates, reverse=True)
     assert "imported" in window.statusBar().currentMessage()
 
 
@@ -76,6 +82,12 @@ def test_declining_the_samples_is_remembered(qtbot, empty_window: MainWindow, tm
     try:
         assert again.list_stack.currentWidget() is again.empty_panel
         assert not again.empty_panel.samples_box.isVisible()
+        # "Not now" is not "never": File › Import the sample releases still brings them in.
+        assert again.samples_action in again.file_menu.actions()
+        with qtbot.waitSignal(again.imports.importFinished, timeout=60_000) as finished:
+            again.samples_action.trigger()
+        assert not finished.args[0].failed
+        qtbot.waitUntil(lambda: again.list_stack.currentWidget() is again.table, timeout=10_000)
     finally:
         from esgdesk.ui.operations import wait_for_background_work
 

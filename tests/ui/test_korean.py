@@ -89,9 +89,9 @@ def test_switching_to_korean_retranslates_the_window(qtbot, window: MainWindow) 
     preferences = Preferences.load(window.settings)
     preferences.language = "ko"
     window.apply_preferences(preferences)
-    assert QCoreApplication.translate("SidebarTree", "All documents") == "모든 문서"
+    assert QCoreApplication.translate("SidebarTree", "Documents") == "문서"
     qtbot.waitUntil(lambda: window.file_menu.title() == "파일(&F)", timeout=3000)
-    assert window.sidebar.topLevelItem(0).text(0) == "모든 문서"
+    assert window.sidebar.topLevelItem(0).text(0) == "문서"
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "제목"
     assert "보관함 문서" in window.status_label.text()
     assert window.settings.language == "ko"

@@ -24,7 +24,7 @@ def _sidebar_item(window: MainWindow, text: str):  # type: ignore[no-untyped-def
 def test_the_window_shows_counts_the_list_and_the_first_document(window: MainWindow) -> None:
     total = window.model.rowCount()
     assert total > 0
-    assert _sidebar_item(window, "All documents").text(1) == str(total)
+    assert _sidebar_item(window, "Everything").text(1) == str(total)
     assert window.archive is not None
     ministry = browse.sidebar(window.archive).ministries[0]
     assert _sidebar_item(window, ministry.name).text(1) == str(ministry.count)

@@ -146,7 +146,7 @@ def test_build_a_collection_by_dragging_and_export_it_through_the_wizard(  # typ
 
     assert window.archive is not None
     with qtbot.waitSignal(window.sidebarLoaded, timeout=10_000):
-        window.workbench.add_documents_to("충북 브리핑", [1])
+        window.workbench.collecting.add_documents_to("충북 브리핑", [1])
     item = window.sidebar.findItems("충북 브리핑", Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)[0]
 
     # Drag another row of the list onto the collection in the sidebar.
@@ -211,6 +211,8 @@ def test_keyboard_only_annotate_and_export(qtbot, window: MainWindow, type_text,
     assert [(v.quote, v.note) for v in list_annotations(window.archive, 1)] == [(PHRASE, "핵심")]
 
     _back_to_the_list(qtbot, window)
+    # The release is what the briefing is about (a headline in the selection would be left out of it).
+    window.table.selectRow(window.model.row_of(1) or 0)
     qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL_SHIFT)
     wizard = window.workbench.wizard
     assert wizard is not None and wizard.source_page.from_selection.isChecked()

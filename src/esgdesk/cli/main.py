@@ -13,6 +13,7 @@ from esgdesk import __version__
 from esgdesk.cli import activity, app, briefing, demo, knowledge, library, maintenance, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import set_language
 
 __all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
@@ -50,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the archive folder, or postgresql://user@host/db?files=/shared/folder for a team archive "
         "(default: $ESGDESK_ARCHIVE, else the user data folder)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("ko", "en"),
+        help="the language of messages (default: the system locale, from LC_ALL, LC_MESSAGES or LANG)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -67,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
         return int(exc.code or 0)
     _use_utf8_when_piped()
+    set_language(args.lang)  # None: the system locale
     if args.self_test:
         from esgdesk.selftest import main as self_test
 

@@ -41,6 +41,8 @@ from esgdesk.core.models import (
 
 class ScopeKind(StrEnum):
     ALL = "all"
+    #: documents with text to read (releases, letters, reports): every kind but the board's headlines
+    DOCUMENTS = "documents"
     INBOX = "inbox"
     READING_LIST = "reading list"
     TAG = "tag"
@@ -71,6 +73,8 @@ def _scope_condition(scope: Scope) -> ColumnElement[bool] | None:
     document_id = Document.__table__.c.id
     if scope.kind is ScopeKind.ALL:
         return None
+    if scope.kind is ScopeKind.DOCUMENTS:
+        return Document.__table__.c.kind != DocumentKind.LISTING_ITEM
     if scope.kind is ScopeKind.INBOX:
         return Document.__table__.c.status == DocumentStatus.NEW
     if scope.kind is ScopeKind.READING_LIST:
@@ -278,6 +282,8 @@ class SidebarEntry:
     count: int
     color: str | None = None
     children: list[SidebarEntry] = field(default_factory=list)
+    #: a ministry's other names in its history (renamings), for the line's tooltip
+    other_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -290,6 +296,8 @@ class SavedSearchEntry:
 @dataclass
 class Sidebar:
     total: int = 0
+    #: documents with text (ScopeKind.DOCUMENTS): the window's first view
+    documents: int = 0
     inbox: int = 0
     reading_list: int = 0
     tags: list[SidebarEntry] = field(default_factory=list)
@@ -310,21 +318,13 @@ def sidebar(archive: Archive) -> Sidebar:
             return int(connection.execute(statement).scalar_one())
 
         result.total = scalar(select(func.count()).select_from(Document.__table__))
+        result.documents = scalar(select(func.count()).where(document.kind != DocumentKind.LISTING_ITEM))
         result.inbox = scalar(select(func.count()).where(document.status == DocumentStatus.NEW))
         result.reading_list = scalar(select(func.count()).where(document.kind == DocumentKind.LISTING_ITEM))
         result.tags = _tag_tree(connection)
         result.regions = _region_tree(connection)
 
-        organization = Organization.__table__.c
-        result.ministries = [
-            SidebarEntry(Scope(ScopeKind.MINISTRY, row[0]), row[1], row[2])
-            for row in connection.execute(
-                select(organization.id, organization.name, func.count(document.id))
-                .join(Document.__table__, document.ministry_id == organization.id)
-                .group_by(organization.id, organization.name)
-                .order_by(func.count(document.id).desc(), organization.name)
-            )
-        ]
+        result.ministries = _ministries(connection)
         year = cast(func.strftime("%Y", document.published), String)
         result.years = [
             SidebarEntry(Scope(ScopeKind.YEAR, int(row[0])), row[0], row[1])
@@ -349,6 +349,45 @@ def sidebar(archive: Archive) -> Sidebar:
             for row in connection.execute(select(saved.id, saved.name, saved.query).order_by(saved.name))
         ]
     return result
+
+
+def _ministries(connection: Any) -> list[SidebarEntry]:
+    """One line per ministry, named as its newest document names it, so the line and the table agree.
+
+    The table shows each document's ministry by its name on the document's date (what the release itself
+    says); a ministry whose documents all predate a renaming is listed under that older name, and the other
+    names of its history go to the tooltip.
+    """
+    document, organization = Document.__table__.c, Organization.__table__.c
+    rows = connection.execute(
+        select(
+            organization.id,
+            organization.name,
+            organization.names,
+            func.count(document.id),
+            func.max(document.published),
+        )
+        .join(Document.__table__, document.ministry_id == organization.id)
+        .group_by(organization.id, organization.name, organization.names)
+    ).all()
+    entries = []
+    for organization_id, name, names, count, newest in rows:
+        shown = _name_at(name, names, _as_date(newest)) or name
+        history = [str(entry.get("name")) for entry in names or [] if entry.get("name")]
+        others = tuple(dict.fromkeys(other for other in [*history, name] if other != shown))
+        entries.append(SidebarEntry(Scope(ScopeKind.MINISTRY, organization_id), shown, count, other_names=others))
+    entries.sort(key=lambda entry: (-entry.count, entry.name))
+    return entries
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """SQLite hands an aggregate of a DATE column back as text."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def _tag_tree(connection: Any) -> list[SidebarEntry]:
@@ -383,8 +422,30 @@ def _region_tree(connection: Any) -> list[SidebarEntry]:
         ):
             entries.append((row[0], row[1], row[2], None, 0))
     tree = _tree(entries, ScopeKind.REGION)
+    _roll_up_regions(connection, tree)
     tree.sort(key=lambda entry: (-entry.count, entry.name))
     return tree
+
+
+def _roll_up_regions(connection: Any, tree: list[SidebarEntry]) -> None:
+    """A province counts the documents of its cities too — the same set its line selects (`_scope_condition`).
+
+    Counted as distinct documents: a release naming both 경상남도 and 창원시 is one document of 경상남도.
+    """
+    entity, mention = Entity.__table__.c, Mention.__table__.c
+    documents: dict[int, set[int]] = {}
+    for entity_id, parent_id, document_id in connection.execute(
+        select(entity.id, entity.parent_id, mention.document_id)
+        .join(Mention.__table__, and_(mention.entity_id == entity.id, mention.ambiguous.is_(False)))
+        .where(entity.kind == "region")
+        .distinct()
+    ):
+        documents.setdefault(entity_id, set()).add(document_id)
+        if parent_id is not None:
+            documents.setdefault(parent_id, set()).add(document_id)
+    for province in tree:
+        if province.children and province.scope.value is not None:
+            province.count = len(documents.get(int(province.scope.value), set()))
 
 
 def _tree(rows: list[tuple[int, int | None, str, str | None, int]], kind: ScopeKind) -> list[SidebarEntry]:
@@ -399,12 +460,12 @@ def _tree(rows: list[tuple[int, int | None, str, str | None, int]], kind: ScopeK
 def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
     """How many of `ids` (a search's matches) each tag, region, ministry and year line of the sidebar holds.
 
-    The one facet implementation, for the GUI's sidebar and `search --facets` (`named_facets`). Keyed by the
-    sidebar's own scopes rather than by name: names repeat among regions (중구 is in six cities, 고성군 in two
-    provinces), so counting by name would credit one city's matches to another. Each count follows the rule of
-    the archive-wide count it replaces (a region counts unambiguous mentions of itself, a tag its own
-    documents), so the two sets of numbers compare line by line. The ids travel as one JSON parameter, so a
-    search matching 100,000 documents needs no temporary table, on SQLite and PostgreSQL alike.
+    Keyed by the sidebar's own scopes rather than by name: names repeat among
+    regions (중구 is in six cities, 고성군 in two provinces), so counting by name would credit one city's
+    matches to another. Each count follows the rule of the archive-wide count it replaces (a region counts
+    unambiguous mentions of itself and, a province, of its cities; a tag its own documents), so the two sets
+    of numbers compare line by line.
+    The ids travel as one JSON parameter, so a search matching 100,000 documents needs no temporary table (SQLite and PostgreSQL).
     """
     counts: dict[Scope, int] = {}
     if not ids:
@@ -428,12 +489,6 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
             f"WHERE dt.document_id IN ({id_set}) GROUP BY dt.tag_id",
         ),
         (
-            ScopeKind.REGION,
-            "SELECT m.entity_id, count(DISTINCT m.document_id) FROM mention m "
-            "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' "
-            f"WHERE NOT m.ambiguous AND m.document_id IN ({id_set}) GROUP BY m.entity_id",
-        ),
-        (
             ScopeKind.MINISTRY,
             "SELECT d.ministry_id, count(*) FROM document d "
             f"WHERE d.ministry_id IS NOT NULL AND d.id IN ({id_set}) GROUP BY d.ministry_id",
@@ -449,6 +504,21 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
             for value, count in connection.execute(text(sql), {"ids": wanted}):
                 if value is not None:
                     counts[Scope(kind, int(value))] = int(count)
+        # A province counts its cities' documents too, as its archive-wide line does (_roll_up_regions).
+        regions: dict[int, set[int]] = {}
+        for entity_id, parent_id, document_id in connection.execute(
+            text(
+                "SELECT DISTINCT e.id, e.parent_id, m.document_id FROM mention m "
+                "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' "
+                "WHERE NOT m.ambiguous AND m.document_id IN (SELECT value FROM json_each(:ids))"
+            ),
+            {"ids": wanted},
+        ):
+            regions.setdefault(int(entity_id), set()).add(int(document_id))
+            if parent_id is not None:
+                regions.setdefault(int(parent_id), set()).add(int(document_id))
+        for region_id, documents in regions.items():
+            counts[Scope(ScopeKind.REGION, region_id)] = len(documents)
     return counts
 
 

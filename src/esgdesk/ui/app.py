@@ -7,10 +7,11 @@ is rendered to a PNG once its data is on screen and the app exits — that is ho
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from esgdesk.core.paths import archive_location, default_archive_dir
@@ -21,12 +22,34 @@ from esgdesk.ui.operations import wait_for_background_work
 from esgdesk.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
 SCREENSHOT_SIZE = (1440, 900)
+#: Qt's offscreen platform says this for every top-level window; it is noise, not a problem of the app
+KNOWN_NOISE = ("This plugin does not support propagateSizeHints()",)
 #: a screenshot that has not happened by then will not happen: report it rather than hang a script
 SCREENSHOT_TIMEOUT_MS = 60_000
 
 
+def _filter_known_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages reach stderr as before, except the offscreen platform's known harmless ones."""
+    if any(noise in message for noise in KNOWN_NOISE):
+        return
+    print(message, file=sys.stderr)
+
+
+def screenshot_size() -> tuple[int, int]:
+    """$ESGDESK_SCREENSHOT_SIZE=1024x700 renders a laptop screen; the README's pictures use 1440×900."""
+    value = os.environ.get("ESGDESK_SCREENSHOT_SIZE", "")
+    width, _x, height = value.lower().partition("x")
+    if width.isdigit() and height.isdigit() and 320 <= int(width) <= 8000 and 240 <= int(height) <= 8000:
+        return int(width), int(height)
+    return SCREENSHOT_SIZE
+
+
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication with esgdesk's identity, Korean font, language and theme (reused if one exists)."""
+    """The QApplication with esgdesk's identity, Korean font, language and theme (reused if one exists).
+
+    $ESGDESK_LANGUAGE (ko|en) and $ESGDESK_THEME (light|dark) override the preferences for one run, without
+    saving them: that is how screenshots in each language and theme are made."""
+    qInstallMessageHandler(_filter_known_noise)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
@@ -36,8 +59,10 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     settings = AppSettings()
     install_korean_font(app)
-    install_translation(app, resolve_language(settings.language))
-    apply_theme(app, settings.theme)
+    language = os.environ.get("ESGDESK_LANGUAGE", "")
+    theme = os.environ.get("ESGDESK_THEME", "")
+    install_translation(app, resolve_language(language if language in ("ko", "en") else settings.language))
+    apply_theme(app, theme if theme in ("light", "dark") else settings.theme)
     return app
 
 
@@ -56,7 +81,7 @@ def run_app(location: str, show_id: int | None = None, screenshot: str | None = 
 
     if screenshot:
         window.setProperty("saveLayout", False)
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*screenshot_size())
 
         def capture() -> None:
             saved = window.grab().save(screenshot, "PNG")
@@ -82,6 +107,12 @@ def run_app(location: str, show_id: int | None = None, screenshot: str | None = 
             )
         )
 
+    def unknown_document(message: str) -> None:
+        print(f"esgdesk: {message}", file=sys.stderr)
+        outcome["code"] = 2
+        app.quit()
+
+    window.showFailed.connect(unknown_document)
     window.show()
     window.open_archive(choose_archive(location, settings))
     code = app.exec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from esgdesk.core.paths import resource_path
@@ -75,11 +75,10 @@ class EmptyArchivePanel(QWidget):
         self.decline_button.setObjectName("declineSamples")
         self.decline_button.setFlat(True)
         self.decline_button.clicked.connect(self._decline)
-        samples_row = QHBoxLayout()
-        samples_row.addStretch(1)
-        samples_row.addWidget(self.load_samples_button)
-        samples_row.addWidget(self.decline_button)
-        samples_row.addStretch(1)
+        # One above the other: side by side, the Korean labels clip in a list pane of 300 pixels (1024×700).
+        samples_row = QVBoxLayout()
+        samples_row.addWidget(self.load_samples_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        samples_row.addWidget(self.decline_button, 0, Qt.AlignmentFlag.AlignHCenter)
         samples_layout = QVBoxLayout(self.samples_box)
         samples_layout.setContentsMargins(16, 12, 16, 12)
         samples_layout.addWidget(self.samples_text)
@@ -110,13 +109,25 @@ class EmptyArchivePanel(QWidget):
         self.import_folder_button.setText(self.tr("Import folder…"))
         self.samples_text.setText(
             self.tr(
-                "New to esgdesk? Try it on the sample releases that come with it: one real release of "
-                "산업통상자원부 and a few fictitious ones written for the demo, marked FICTITIOUS in their file "
-                "names."
+                "New to esgdesk? Try it on the four sample releases that come with it. One is real: "
+                "산업통상자원부's release of 28 April 2023 on the just transition. The other three are invented "
+                "for the demo — their names, places and amounts are made up, and their file names say FICTITIOUS."
             )
         )
         self.load_samples_button.setText(self.tr("Load the sample releases"))
-        self.decline_button.setText(self.tr("No, thanks"))
+        self.decline_button.setText(self.tr("Not now"))
+        self._fit_wrapped_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_wrapped_labels()
+
+    def _fit_wrapped_labels(self) -> None:
+        """A word-wrapped label in nested layouts gets the height of its first width; ask it again for the
+        width it has now, or the last lines of the samples' sentence are cut off in a narrow pane."""
+        for label in (self.heading, self.hint, self.samples_text):
+            width = max(label.width(), 220)
+            label.setMinimumHeight(label.heightForWidth(width))
 
     def set_offer_samples(self, offer: bool) -> None:
         """Show the samples' offer (first run) or only the import hints (declined, or no samples bundled)."""

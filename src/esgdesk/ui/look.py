@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from esgdesk.core.i18n import set_language
 from esgdesk.core.paths import korean_font_paths, resource_path
 
 KOREAN_FAMILY = "NanumGothic"
@@ -53,7 +54,11 @@ _installed: list[QTranslator] = []
 
 
 def install_translation(app: QCoreApplication, language: str) -> bool:
-    """Load esgdesk_<language>.qm (replacing one loaded before); True when it was found."""
+    """Load esgdesk_<language>.qm (replacing one loaded before); True when it was found.
+
+    The non-Qt layers' messages (query errors, import and duplicate reasons, archive and lock errors) follow
+    the same language through esgdesk.core.i18n, so the Korean app never shows the core's English."""
+    set_language(language)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.models import DocumentStatus
+from esgdesk.core.models import DocumentKind, DocumentStatus
 from esgdesk.core.outage import watched
 from esgdesk.library import browse
 from esgdesk.library.browse import Scope, ScopeKind, SortKey
@@ -40,6 +40,7 @@ from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 from esgdesk.ui.empty_state import EmptyArchivePanel, sample_release_paths
 from esgdesk.ui.import_flow import ImportController
+from esgdesk.ui.list_query import EmptyReader, ListQuery
 from esgdesk.ui.operations import Operation
 from esgdesk.ui.reader import Reader
 from esgdesk.ui.search_bar import SearchBar
@@ -47,6 +48,8 @@ from esgdesk.ui.settings import AppSettings
 from esgdesk.ui.sidebar import SidebarTree
 from esgdesk.ui.workbench import Workbench
 
+#: the title column's least width (about 16 Hangul syllables) before optional columns step aside
+MIN_TITLE_PX = 260
 #: the pause in keyboard navigation after which the reader loads the current row
 READER_DELAY_MS = 40
 
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
     facetsLoaded = Signal(object)
     #: the side panel (annotations, links, tags, entities) shows this document
     extrasLoaded = Signal(int)
+    #: the document asked for at start (`gui --show ID`) cannot be shown: the message says why
+    showFailed = Signal(str)
 
     def __init__(self, settings: AppSettings | None = None, show_id: int | None = None) -> None:
         super().__init__()
@@ -75,17 +80,12 @@ class MainWindow(QMainWindow):
         # The author name in Preferences is who every edit from this app is recorded as.
         apply_author(self.settings.author)
         self.archive: Archive | None = None
-        self.scope = Scope()
-        self.query = ""
+        #: what the list is asked now, and which background answers are still wanted (Qt-free)
+        self.state = ListQuery()
         self._pending_show = show_id
-        self._list_generation = 0
-        self._reader_generation = 0
-        self._sidebar_generation = 0
-        self._facet_generation = 0
+        self._requested_show = show_id
         self._ready_parts: set[str] = set()
         self._is_ready = False
-        self._total_documents = 0
-        self._search_total: int | None = None
         self._originals_dir: Path | None = None
         self._sidebar_data: browse.Sidebar | None = None
 
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setStretchFactor(3, 2)
-        self.splitter.setSizes([180, 540, 460, 260])
+        self.splitter.setSizes([170, 560, 460, 250])
         self.splitter.setChildrenCollapsible(False)
         self.sidebar.setMinimumWidth(160)
         middle.setMinimumWidth(300)
@@ -164,7 +164,9 @@ class MainWindow(QMainWindow):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Titles of one ministry start alike ("탄소중립 …", "'24년 …"): the middle goes, both ends stay; the full
+        # title is the cell's tooltip.
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.setCornerButtonEnabled(False)
@@ -183,15 +185,20 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSortIndicator(COLUMNS.index(SortKey.PUBLISHED), Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
+        # The title takes the spare width: the other columns are sized to their content's usual width, and the
+        # header stretches the title (its width, with the others', is saved with the window's layout).
+        digits = table.fontMetrics().horizontalAdvance("2026-03-19") + 16
         widths = (
-            (SortKey.PUBLISHED, 88),
-            (SortKey.MINISTRY, 96),
-            (SortKey.TAGS, 80),
-            (SortKey.REGIONS, 80),
-            (SortKey.ANNOTATIONS, 44),
+            (SortKey.PUBLISHED, digits),
+            (SortKey.MINISTRY, 92),
+            (SortKey.TAGS, 64),
+            (SortKey.REGIONS, 72),
+            (SortKey.ANNOTATIONS, 40),
         )
         for key, width in widths:
             table.setColumnWidth(COLUMNS.index(key), width)
+        header.setMinimumSectionSize(36)
+        table.viewport().installEventFilter(self)
         return table
 
     def _make_actions(self) -> None:
@@ -200,6 +207,9 @@ class MainWindow(QMainWindow):
         self.import_files_action.triggered.connect(self.choose_files_to_import)
         self.import_folder_action = QAction(self)
         self.import_folder_action.triggered.connect(self.choose_folder_to_import)
+        # "Not now" on the first run hides the offer; the samples stay one menu item away.
+        self.samples_action = QAction(self)
+        self.samples_action.triggered.connect(self.load_samples)
         self.preferences_action = QAction(self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -221,7 +231,7 @@ class MainWindow(QMainWindow):
         self.unreviewed_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.unreviewed_action.triggered.connect(lambda: self.set_status(DocumentStatus.NEW))
         self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.import_files_action, self.import_folder_action])
+        self.file_menu.addActions([self.import_files_action, self.import_folder_action, self.samples_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.preferences_action)
         self.file_menu.addSeparator()
@@ -250,6 +260,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.import_files_action.setText(self.tr("Import &files…"))
         self.import_folder_action.setText(self.tr("Import f&older…"))
+        self.samples_action.setText(self.tr("Import the &sample releases"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("&Find in document"))
@@ -269,6 +280,26 @@ class MainWindow(QMainWindow):
         if self.archive is not None and self.reader.details is None:
             self._show_empty_reader()
         self._update_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """The title keeps a readable width: in a narrow list (a 1024×700 laptop, or a wide reader) the note,
+        region and tag columns step aside one by one (the reader's header and the side panel show the same),
+        and come back when there is room."""
+        table = self.table
+        optional = [COLUMNS.index(key) for key in (SortKey.TAGS, SortKey.REGIONS, SortKey.ANNOTATIONS)]
+        fixed = sum(table.columnWidth(i) for i in range(len(COLUMNS)) if i != 0 and i not in optional)
+        room = table.viewport().width() - fixed
+        for column in optional:  # tags are the most worth keeping, notes the least
+            if room - table.columnWidth(column) >= MIN_TITLE_PX:
+                table.setColumnHidden(column, False)
+                room -= table.columnWidth(column)
+            else:
+                table.setColumnHidden(column, True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -308,14 +339,13 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._sidebar_generation += 1
-        generation = self._sidebar_generation
+        generation = self.state.ask("sidebar")
 
         def loaded(data: browse.Sidebar) -> None:
-            if generation != self._sidebar_generation:
+            if not self.state.wanted("sidebar", generation):
                 return
             self._sidebar_data = data
-            self._total_documents = data.total
+            self.state.total_documents = data.total
             self.sidebar.show_sidebar(data)
             self._update_empty_panel()
             self._update_status()
@@ -326,15 +356,21 @@ class MainWindow(QMainWindow):
 
     # -- the list -----------------------------------------------------------------------------------------
 
+    @property
+    def scope(self) -> Scope:
+        return self.state.scope
+
+    @property
+    def query(self) -> str:
+        return self.state.query
+
     def _scope_selected(self, scope: Scope) -> None:
-        self.scope = scope
-        if self.query:
-            self.search_bar.field.clear()  # picking a library view leaves the search, as in a mail client
-            self.query = ""
+        if self.state.choose_scope(scope):
+            self.search_bar.field.clear()
         self._load_list()
 
     def _query_submitted(self, query: str) -> None:
-        self.query = query
+        self.state.submit(query)
         self._load_list()
 
     def _sort_requested(self, _key: SortKey, _descending: bool) -> None:
@@ -347,8 +383,7 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._list_generation += 1
-        generation = self._list_generation
+        generation = self.state.ask("list")
         if self.query:
             query = self.query
 
@@ -374,8 +409,7 @@ class MainWindow(QMainWindow):
         It rides on the search's debounce (this runs when a query is submitted, not per key) and has its own
         generation, so the counts of a query typed over never replace those of the query now in the field.
         """
-        self._facet_generation += 1
-        generation = self._facet_generation
+        generation = self.state.ask("facets")
 
         def count() -> dict[Any, int]:
             from esgdesk.search.service import facet_counts  # from the unranked match set, keyed by id
@@ -388,7 +422,7 @@ class MainWindow(QMainWindow):
             }
 
         def counted(counts: dict[Any, int]) -> None:
-            if generation == self._facet_generation and self.query == query:
+            if self.state.wanted("facets", generation) and self.query == query:
                 self.sidebar.show_facets(counts)
                 self.facetsLoaded.emit(counts)
 
@@ -396,7 +430,7 @@ class MainWindow(QMainWindow):
         Operation(self, count).success(counted).failure(lambda _exc: None).run()
 
     def _clear_facets(self) -> None:
-        self._facet_generation += 1  # an answer still on its way is for a search that is gone
+        self.state.ask("facets")  # an answer still on its way is for a search that is gone
         if self.sidebar.showing_facets:
             self.sidebar.show_facets(None)
             self.facetsLoaded.emit(None)
@@ -405,40 +439,46 @@ class MainWindow(QMainWindow):
         archive = self.archive
         if archive is None:
             return
-        self._list_generation += 1
-        generation = self._list_generation
+        generation = self.state.ask("list")
         ids, key, descending = self.model.ids(), self.model.sort_key, self.model.descending
         Operation(self, lambda: browse.sort_ids(archive, ids, key, descending)).success(
             lambda ids: self._list_loaded(generation, ids, keep_cache=True)
         ).failure(self._background_failed).run()
 
     def _search_loaded(self, generation: int, value: tuple[int, list[int]]) -> None:
-        if generation != self._list_generation:
+        if not self.state.wanted("list", generation):
             return
         total, ids = value
-        self._search_total = total
+        self.state.search_total = total
         self.search_bar.show_count(total, len(ids))
         self._list_loaded(generation, ids)
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._list_generation:
+        if not self.state.wanted("list", generation):
             return
         if isinstance(exc, ImportError):
             self.search_bar.show_error(self.tr("Search is not available in this installation."))
             return
         # A query error's first line names the problem and its position; the caret drawing is for terminals.
+        # The results of the last query that parsed are gone with it: a list under an error would look current.
         self.search_bar.show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        self.state.search_failed()
+        self.model.set_ids([])
+        self._show_empty_reader()
+        self._update_status()
+        self.listLoaded.emit(0)
 
     def _list_loaded(self, generation: int, ids: list[int], keep_cache: bool = False) -> None:
-        if generation != self._list_generation:
+        if not self.state.wanted("list", generation):
             return
-        if not self.query:
-            self._search_total = None
         selected = self.current_document_id()
         self.model.set_ids(ids, keep_cache=keep_cache)
         wanted = self._pending_show if self._pending_show is not None else selected
         row = self.model.row_of(wanted) if wanted is not None else None
-        if row is None and ids and not self._is_ready:
+        first_look = not self._is_ready or self.reader.details is None or bool(self.query)
+        if row is None and ids and self._pending_show is None and first_look:
+            # The first screen, the first import and a search whose hits leave out the document on show open
+            # the first row, rather than an empty reader or a document the list no longer has.
             row = 0
         if row is not None:
             self.table.selectRow(row)
@@ -460,14 +500,15 @@ class MainWindow(QMainWindow):
 
     def _update_empty_panel(self) -> None:
         """The empty-archive panel replaces the list while there is nothing to list and no search."""
-        empty = self._sidebar_data is not None and self._total_documents == 0 and not self.query
-        self.list_stack.setCurrentWidget(self.empty_panel if empty else self.table)
+        welcome = self.state.shows_welcome(self._sidebar_data is not None)
+        self.list_stack.setCurrentWidget(self.empty_panel if welcome else self.table)
 
     def _show_empty_reader(self) -> None:
-        if self._total_documents == 0 and not self.query:
+        reason = self.state.empty_reader(self.model.rowCount())
+        if reason is EmptyReader.NOTHING_YET:
             # The list area says how to import (and offers the samples); the reader only says why it is blank.
             self.reader.show_empty(self.tr("Nothing to read yet."))
-        elif self.model.rowCount() == 0:
+        elif reason is EmptyReader.NOTHING_MATCHES:
             self.reader.show_empty(self.tr("Nothing matches. Try fewer words or another library view."))
         else:
             self.reader.show_empty(self.tr("Select a document in the list to read it here."))
@@ -479,6 +520,12 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]
+
+    def selected_ids_with_text(self) -> list[int]:
+        """The selection without the board's headlines: a briefing cites documents it can quote."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        documents = [(self.model.id_at(row), self.model.document(row)) for row in rows]
+        return [i for i, row in documents if row is None or row.kind != DocumentKind.LISTING_ITEM]
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -499,17 +546,17 @@ class MainWindow(QMainWindow):
     def show_document(self, document_id: int) -> None:
         """Select the document in the list if it is there, and read it."""
         row = self.model.row_of(document_id)
-        if row is not None:
+        if row is not None and row != self.table.currentIndex().row():
             self.table.selectRow(row)
         else:
+            # Not listed, or already the current row (selecting it again would not reread it): read it now.
             self._show_document(document_id)
 
     def _show_document(self, document_id: int) -> None:
         archive = self.archive
         if archive is None:
             return
-        self._reader_generation += 1
-        generation = self._reader_generation
+        generation = self.state.ask("reader")
         query = self.query
 
         def load() -> tuple[dict[str, Any], list[Any], list[str]]:
@@ -524,15 +571,20 @@ class MainWindow(QMainWindow):
             return details, anchored, terms
 
         def loaded(value: tuple[dict[str, Any], list[Any], list[str]]) -> None:
-            if generation != self._reader_generation:
+            if not self.state.wanted("reader", generation):
                 return
             details, annotations, terms = value
+            if document_id == self._requested_show:
+                self._requested_show = None
             self.reader.show_document(details, terms, annotations)
             self.documentShown.emit(document_id)
             self._part_ready("reader")
 
         def failed(exc: BaseException) -> None:
-            if generation == self._reader_generation:
+            if document_id == self._requested_show:
+                self._requested_show = None
+                self.showFailed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            if self.state.wanted("reader", generation):
                 self.reader.show_empty(str(exc))
                 self._part_ready("reader")
 
@@ -668,15 +720,15 @@ class MainWindow(QMainWindow):
     # -- status and state ---------------------------------------------------------------------------------
 
     def _update_status(self) -> None:
-        parts = [self.tr("%n documents in the archive", "", self._total_documents)]
-        if self.query and self._search_total is not None:
-            parts.append(self.tr("%n found", "", self._search_total))
-        elif self.scope.kind is not ScopeKind.ALL:
-            parts.append(self.tr("%n in this view", "", self.model.rowCount()))
         selected = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
-        if selected > 1:
-            parts.append(self.tr("%n selected", "", selected))
-        self.status_label.setText("  ·  ".join(parts))
+        counts = self.state.status_counts(self.model.rowCount(), selected)
+        texts = {
+            "archive": lambda n: self.tr("%n documents in the archive", "", n),
+            "found": lambda n: self.tr("%n found", "", n),
+            "view": lambda n: self.tr("%n in this view", "", n),
+            "selected": lambda n: self.tr("%n selected", "", n),
+        }
+        self.status_label.setText("  ·  ".join(texts[key](count) for key, count in counts.items()))
 
     def _part_ready(self, part: str) -> None:
         if self._is_ready:

@@ -200,20 +200,14 @@ class Reader(QWidget):
         self.header.show()
         self._show_files(details.get("files") or [])
         body = details.get("body") or ""
+        # Every document starts from the plain format: a placeholder's grey or a highlight's colour must never
+        # carry over into the next document's text (QTextEdit keeps the last char format across setPlainText).
+        self.text.clear()
+        self.text.setCurrentCharFormat(QTextCharFormat())
         if body.strip():
             self.text.setPlainText(body)
         else:
-            # A reading-list item is a headline from a ministry's board; its release has not been imported yet.
-            self.text.setHtml(
-                "<p style='color:gray'>"
-                + html.escape(
-                    self.tr(
-                        "There is no text for this document yet: it is a headline from a listing. "
-                        "Import the release itself to read it here."
-                    )
-                )
-                + "</p>"
-            )
+            self._show_headline_hint(details)
         self.text.show()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._highlights = list(annotations)
@@ -221,6 +215,26 @@ class Reader(QWidget):
         self.highlight_terms(terms or [])
         if self.find_bar.isVisible():
             self._find_changed(self.find_bar.field.text())
+
+    def _show_headline_hint(self, details: dict[str, Any]) -> None:
+        """A reading-list item is a headline from a ministry's board: say how to get the release itself."""
+        hint = QTextCharFormat()
+        hint.setForeground(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        lines = [
+            self.tr("There is no text for this document yet: it is a headline from a ministry's board."),
+            self.tr(
+                "To read it here, open its source page (the link above), save the release (HWP, HWPX, PDF or the "
+                "page itself) and import it with File › Import files…"
+            ),
+        ]
+        if not details.get("source_url"):
+            lines[1] = self.tr(
+                "To read it here, find the release on the ministry's site, save it (HWP, HWPX, PDF or the page "
+                "itself) and import it with File › Import files…"
+            )
+        cursor = self.text.textCursor()
+        cursor.insertText("\n\n".join(lines), hint)
+        self.text.setCurrentCharFormat(QTextCharFormat())
 
     def highlight_terms(self, terms: list[str]) -> None:
         """Mark every occurrence of the search's words (longest first, so a phrase wins over its parts)."""
@@ -416,7 +430,9 @@ class Reader(QWidget):
     def _show_files(self, files: list[dict[str, Any]]) -> None:
         self._clear_files()
         for file in files:
-            name = shown_name(file["name"])  # a name from outside: no U+202E spoofing its extension on screen
+            # A name from outside: no U+202E spoofing its extension on screen; a long one is shortened in the
+            # middle (its extension stays) so the row never clips at 1024×700.
+            name = self.fontMetrics().elidedText(shown_name(file["name"]), Qt.TextElideMode.ElideMiddle, 180)
             button = QPushButton(self.tr("Open original: %1").replace("%1", name), self)
             button.setObjectName("openOriginal")
             button.setToolTip(f"{name} ({shown_name(file['media_type'])})")

@@ -47,7 +47,7 @@ class SidebarTree(QTreeWidget):
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName(self.tr("Library"))
         self.itemSelectionChanged.connect(self._selection_changed)
-        self._current_scope = Scope()
+        self._current_scope = Scope(ScopeKind.DOCUMENTS)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -91,9 +91,15 @@ class SidebarTree(QTreeWidget):
         first_fill = self.topLevelItemCount() == 0
         self.blockSignals(True)
         self.clear()
-        self._add(None, self.tr("All documents"), data.total, Scope(ScopeKind.ALL))
+        documents = self._add(None, self.tr("Documents"), data.documents, Scope(ScopeKind.DOCUMENTS))
+        documents.setToolTip(
+            0, self.tr("Releases, letters and reports with their text (headlines are in the Reading list)")
+        )
         self._add(None, self.tr("Inbox"), data.inbox, Scope(ScopeKind.INBOX))
-        self._add(None, self.tr("Reading list"), data.reading_list, Scope(ScopeKind.READING_LIST))
+        reading = self._add(None, self.tr("Reading list"), data.reading_list, Scope(ScopeKind.READING_LIST))
+        reading.setToolTip(0, self.tr("Headlines from ministry boards: import a release to read its text"))
+        everything = self._add(None, self.tr("Everything"), data.total, Scope(ScopeKind.ALL))
+        everything.setToolTip(0, self.tr("Documents and headlines together"))
         groups: list[tuple[str, list[SidebarEntry]]] = [
             (self.tr("Tags"), data.tags),
             (self.tr("Regions"), data.regions),
@@ -196,6 +202,10 @@ class SidebarTree(QTreeWidget):
 
     def _add_entry(self, parent: QTreeWidgetItem, entry: SidebarEntry) -> None:
         item = self._add(parent, entry.name, entry.count, entry.scope)
+        if entry.other_names:
+            item.setToolTip(
+                0, self.tr("%1 (also: %2)").replace("%1", entry.name).replace("%2", ", ".join(entry.other_names))
+            )
         if entry.color:
             pixmap = QPixmap(10, 10)
             pixmap.fill(QColor(entry.color))

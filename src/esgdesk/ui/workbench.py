@@ -12,18 +12,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QTabWidget, QWidget
 
 from esgdesk.library.browse import ScopeKind
 from esgdesk.ui import commands
 from esgdesk.ui.about import show_about
-from esgdesk.ui.annotations_panel import AnnotateDialog, AnnotationsPanel
+from esgdesk.ui.annotation_controller import AnnotationController
+from esgdesk.ui.annotations_panel import AnnotationsPanel
 from esgdesk.ui.authorship import apply_author
+from esgdesk.ui.collection_controller import CollectionController
 from esgdesk.ui.edits import EditRunner
-from esgdesk.ui.links_panel import LinkDialog, LinksPanel
+from esgdesk.ui.history_controller import HistoryController
+from esgdesk.ui.link_controller import LinkController
+from esgdesk.ui.links_panel import LinksPanel
 from esgdesk.ui.operations import Operation
-from esgdesk.ui.tags_panel import TagDialog, TagsPanel
+from esgdesk.ui.tag_controller import TagController
+from esgdesk.ui.tags_panel import TagsPanel
 
 if TYPE_CHECKING:
     from esgdesk.ui.main_window import MainWindow
@@ -79,16 +84,14 @@ class Workbench(QObject):
         self.window = window
         self.edits = EditRunner(lambda: window.archive, self)
         self.ids = commands.Ids()
-        self.categories: list[Any] = []
-        self.known_tags: list[Any] = []
         self.extras: DocumentExtras | None = None
         self._extras_generation = 0
-        self._history: list[int] = []
-        self._history_index = -1
-        self._navigating = False
-        self._last_category: str | None = None
-        #: the annotation just made: selected in the panel once the panel shows it
-        self._select_after_reload: int | None = None
+        # One controller per feature; this class puts them together with the actions, menus and side panel.
+        self.annotating = AnnotationController(self)
+        self.linking = LinkController(self)
+        self.tagging = TagController(self)
+        self.collecting = CollectionController(self)
+        self.history = HistoryController(self)
         self.wizard: Any = None
         self.dialog: QDialog | None = None
         #: Library › Activity…: one window, kept while the main window lives
@@ -114,19 +117,19 @@ class Workbench(QObject):
         reader.set_context_actions(
             [self.highlight_action, self.annotate_action, None, self.link_action, self.reattach_action]
         )
-        reader.annotationClicked.connect(self._passage_clicked)
-        self.annotations.activated.connect(self._show_passage)
-        self.annotations.noteSaveRequested.connect(self.save_note)
-        self.annotations.categoryChangeRequested.connect(self.change_category)
-        self.annotations.deleteRequested.connect(self.delete_annotation)
-        self.annotations.reattachRequested.connect(self.reattach)
+        reader.annotationClicked.connect(self.annotating._passage_clicked)
+        self.annotations.activated.connect(self.annotating._show_passage)
+        self.annotations.noteSaveRequested.connect(self.annotating.save_note)
+        self.annotations.categoryChangeRequested.connect(self.annotating.change_category)
+        self.annotations.deleteRequested.connect(self.annotating.delete_annotation)
+        self.annotations.reattachRequested.connect(self.annotating.reattach)
         self.links_panel.navigateRequested.connect(window.show_document)
-        self.links_panel.deleteRequested.connect(self.delete_link)
-        self.links_panel.acceptRequested.connect(self.accept_suggestion)
-        self.links_panel.dismissRequested.connect(self.dismiss_suggestion)
-        self.tags_panel.addRequested.connect(self.tag_selection)
-        self.tags_panel.removeRequested.connect(self.untag_current)
-        window.sidebar.documentsDropped.connect(self._dropped_on_sidebar)
+        self.links_panel.deleteRequested.connect(self.linking.delete_link)
+        self.links_panel.acceptRequested.connect(self.linking.accept_suggestion)
+        self.links_panel.dismissRequested.connect(self.linking.dismiss_suggestion)
+        self.tags_panel.addRequested.connect(self.tagging.tag_selection)
+        self.tags_panel.removeRequested.connect(self.tagging.untag_current)
+        window.sidebar.documentsDropped.connect(self.collecting._dropped_on_sidebar)
         window.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         window.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
         window.documentShown.connect(self._document_shown)
@@ -156,24 +159,24 @@ class Workbench(QObject):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.window.addAction(action)
-        self.highlight_action = self._action("Ctrl+Shift+H", self.highlight)
-        self.annotate_action = self._action("Ctrl+Shift+A", self.annotate)
-        self.reattach_action = self._action(None, lambda: self.reattach(self.annotations.current_view()))
-        self.link_action = self._action("Ctrl+K", self.link_to)
-        self.tag_action = self._action("Ctrl+T", self.tag_dialog)
-        self.collect_action = self._action("Ctrl+Shift+C", self.add_to_collection)
-        self.back_action = self._action("Alt+Left", self.go_back)
+        self.highlight_action = self._action("Ctrl+Shift+H", self.annotating.highlight)
+        self.annotate_action = self._action("Ctrl+Shift+A", self.annotating.annotate)
+        self.reattach_action = self._action(None, lambda: self.annotating.reattach(self.annotations.current_view()))
+        self.link_action = self._action("Ctrl+K", self.linking.link_to)
+        self.tag_action = self._action("Ctrl+T", self.tagging.tag_dialog)
+        self.collect_action = self._action("Ctrl+Shift+C", self.collecting.add_to_collection)
+        self.back_action = self._action("Alt+Left", self.history.go_back)
         _set_keys(self.back_action, QKeySequence("Alt+Left"), QKeySequence("Ctrl+["))
-        self.forward_action = self._action("Alt+Right", self.go_forward)
+        self.forward_action = self._action("Alt+Right", self.history.go_forward)
         _set_keys(self.forward_action, QKeySequence("Alt+Right"), QKeySequence("Ctrl+]"))
-        self.new_collection_action = self._action("Ctrl+Shift+N", self.new_collection)
-        self.arrange_action = self._action(None, self.arrange_collection)
-        self.rename_collection_action = self._action(None, self.rename_collection)
-        self.delete_collection_action = self._action(None, self.delete_collection)
-        self.rename_tag_action = self._action(None, self.rename_tag)
-        self.color_tag_action = self._action(None, self.color_tag)
-        self.merge_tag_action = self._action(None, self.merge_tag)
-        self.rules_action = self._action(None, self.manage_rules)
+        self.new_collection_action = self._action("Ctrl+Shift+N", self.collecting.new_collection)
+        self.arrange_action = self._action(None, self.collecting.arrange_collection)
+        self.rename_collection_action = self._action(None, self.collecting.rename_collection)
+        self.delete_collection_action = self._action(None, self.collecting.delete_collection)
+        self.rename_tag_action = self._action(None, self.tagging.rename_tag)
+        self.color_tag_action = self._action(None, self.tagging.color_tag)
+        self.merge_tag_action = self._action(None, self.tagging.merge_tag)
+        self.rules_action = self._action(None, self.tagging.manage_rules)
         self.briefing_action = self._action("Ctrl+Shift+E", self.build_briefing)
         self.activity_action = self._action(None, self.show_activity)
         self.shortcuts_action = self._action("Ctrl+/", self.show_shortcuts)
@@ -313,8 +316,8 @@ class Workbench(QObject):
         return list(dict.fromkeys(menus + own))
 
     def _update_actions(self) -> None:
-        self.back_action.setEnabled(self._history_index > 0)
-        self.forward_action.setEnabled(0 <= self._history_index < len(self._history) - 1)
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
 
     def _focus_tab(self, index: int) -> None:
         self.panel.setCurrentIndex(index)
@@ -330,56 +333,19 @@ class Workbench(QObject):
     def _archive_opened(self, archive: Any) -> None:
         self.edits.clear()
         self.ids = commands.Ids()
-        self._history, self._history_index = [], -1
+        self.history.reset()
         self._update_actions()
-        self._load_categories()
-        self._load_known_tags()
+        self.annotating._load_categories()
+        self.tagging._load_known_tags()
         if self.activity_dialog is not None and self.activity_dialog.isVisible():
             self.activity_dialog.refresh()
 
-    def _load_categories(self) -> None:
-        archive = self.window.archive
-        if archive is None:
-            return
-        from esgdesk.notes.annotations import list_categories
-
-        def loaded(categories: list[Any]) -> None:
-            self.categories = categories
-            if self._last_category is None and categories:
-                self._last_category = categories[0].name
-            if self.extras is not None:
-                self.annotations.show_annotations(self.extras.annotations, self.categories)
-
-        # list_categories creates the four defaults on first use, so it is a write.
-        Operation(self, lambda: list_categories(archive), writer=True).success(loaded).failure(
-            self.window._background_failed
-        ).run()
-
-    def _load_known_tags(self) -> None:
-        archive = self.window.archive
-        if archive is None:
-            return
-        from esgdesk.library.tagging import all_tags
-
-        def loaded(tags: list[Any]) -> None:
-            self.known_tags = tags
-            self.tags_panel.set_known_tags([tag.path for tag in tags])
-
-        Operation(self, lambda: all_tags(archive)).success(loaded).failure(self.window._background_failed).run()
-
     def _document_shown(self, document_id: int) -> None:
-        if not self._navigating:
-            if 0 <= self._history_index < len(self._history) and self._history[self._history_index] == document_id:
-                pass
-            else:
-                del self._history[self._history_index + 1 :]
-                self._history.append(document_id)
-                self._history_index = len(self._history) - 1
-        self._navigating = False
+        self.history.record(document_id)
         self._update_actions()
         self.tags_panel.set_selection_size(len(self.window.selected_ids()))
         if self.extras is None or self.extras.document_id != document_id:
-            self.annotations.show_annotations([], self.categories)
+            self.annotations.show_annotations([], self.annotating.categories)
             self.links_panel.clear()
         self.reload_extras(document_id)
 
@@ -395,10 +361,10 @@ class Workbench(QObject):
             if generation != self._extras_generation:
                 return
             self.extras = extras
-            self.annotations.show_annotations(extras.annotations, self.categories)
-            if self._select_after_reload is not None:
-                self.annotations.select_annotation(self.ids.now("annotation", self._select_after_reload))
-                self._select_after_reload = None
+            self.annotations.show_annotations(extras.annotations, self.annotating.categories)
+            if self.annotating._select_after_reload is not None:
+                self.annotations.select_annotation(self.ids.now("annotation", self.annotating._select_after_reload))
+                self.annotating._select_after_reload = None
             self.window.reader.set_annotations(extras.annotations)
             self.links_panel.show_links(extras.links, extras.suggestions, extras.link_authors)
             self._put_back_unsaved_note()
@@ -424,7 +390,7 @@ class Workbench(QObject):
         window._load_sidebar()
         if window.scope.kind in (ScopeKind.TAG, ScopeKind.COLLECTION):
             window._load_list()
-        self._load_known_tags()
+        self.tagging._load_known_tags()
         self.reload_extras()
         if self.activity_dialog is not None and self.activity_dialog.isVisible():
             self.activity_dialog.refresh()
@@ -515,124 +481,7 @@ class Workbench(QObject):
 
     # -- annotations ----------------------------------------------------------------------------------------
 
-    def highlight(self) -> None:
-        chosen = self._need_span()
-        if chosen is not None:
-            document_id, (start, end) = chosen
-            self._create_annotation(document_id, start, end, "", self._last_category)
-
-    def annotate(self) -> None:
-        chosen = self._need_span()
-        if chosen is None:
-            return
-        document_id, (start, end) = chosen
-        body = (self.window.reader.details or {}).get("body") or ""
-        dialog = AnnotateDialog(body[start:end], self.categories, self._last_category, self.window)
-
-        def accepted() -> None:
-            category = dialog.category.current_name()
-            self._last_category = category or self._last_category
-            self._create_annotation(document_id, start, end, dialog.note.text(), category)
-
-        self._open(dialog, accepted)
-
-    def _create_annotation(self, document_id: int, start: int, end: int, note: str, category: str | None) -> None:
-        pair, state = commands.create_annotation(self.ids, document_id, start, end, note, category)
-        text = self.tr("Annotate") if note else self.tr("Highlight")
-
-        def done(view: Any) -> None:
-            self._select_after_reload = state["id"]
-            self.panel.setCurrentIndex(0)
-
-        self.edits.perform(text, pair.do, pair.undo, done)
-
-    def save_note(self, view: Any, note: str) -> None:
-        pair = commands.update_annotation(self.ids, view, note=note)
-        self.edits.perform(self.tr("Edit note"), pair.do, pair.undo)
-
-    def change_category(self, view: Any, category: str | None) -> None:
-        pair = commands.update_annotation(self.ids, view, category=category)
-        self._last_category = category or self._last_category
-        self.edits.perform(self.tr("Change category"), pair.do, pair.undo)
-
-    def delete_annotation(self, view: Any) -> None:
-        pair = commands.delete_annotation(self.ids, view)
-        self.edits.perform(self.tr("Delete annotation"), pair.do, pair.undo)
-
-    def reattach(self, view: Any | None) -> None:
-        if view is None:
-            self.window.statusBar().showMessage(self.tr("Choose the annotation in the panel first."), 5000)
-            return
-        chosen = self._need_span()
-        if chosen is not None:
-            _document_id, (start, end) = chosen
-            pair = commands.move_annotation(self.ids, view, start, end)
-            self.edits.perform(self.tr("Re-attach annotation"), pair.do, pair.undo)
-
-    def _show_passage(self, view: Any) -> None:
-        if view is not None and not view.orphaned:
-            self.window.reader.select_span(view.start, view.end)
-
-    def _passage_clicked(self, annotation_id: int) -> None:
-        self.panel.setCurrentIndex(0)
-        self.annotations.select_annotation(annotation_id)
-
     # -- links ----------------------------------------------------------------------------------------------
-
-    def link_to(self) -> None:
-        document_id = self._need_document()
-        archive = self.window.archive
-        if document_id is None or archive is None:
-            return
-        title = str((self.window.reader.details or {}).get("title") or "")
-        dialog = LinkDialog(archive, document_id, title, self.window)
-
-        def accepted() -> None:
-            target = dialog.target_id()
-            if target is None:
-                return
-            pair = commands.create_link(
-                self.ids, document_id, target, dialog.relation_key(), dialog.note.text(), dialog.target_annotation_id()
-            )
-            self.edits.perform(self.tr("Link"), pair.do, pair.undo, lambda _v: self.panel.setCurrentIndex(1))
-
-        self._open(dialog, accepted)
-
-    def delete_link(self, view: Any) -> None:
-        document_id = self._need_document()
-        if document_id is not None:
-            pair = commands.delete_link(self.ids, view, document_id)
-            self.edits.perform(self.tr("Remove link"), pair.do, pair.undo)
-
-    def accept_suggestion(self, suggestion: Any) -> None:
-        document_id = self._need_document()
-        if document_id is not None:
-            pair = commands.accept_suggestion(self.ids, suggestion, document_id)
-            self.edits.perform(self.tr("Accept suggested link"), pair.do, pair.undo)
-
-    def dismiss_suggestion(self, suggestion: Any) -> None:
-        from esgdesk.notes.links import dismiss_suggestion
-
-        document_id = self._need_document()
-        if document_id is not None:
-            # Not undoable: a dismissal only hides a suggestion, and the link can still be made by hand.
-            self.edits.perform(
-                self.tr("Dismiss suggestion"), lambda a: dismiss_suggestion(a, document_id, suggestion.id), None
-            )
-
-    def go_back(self) -> None:
-        self._go(-1)
-
-    def go_forward(self) -> None:
-        self._go(1)
-
-    def _go(self, step: int) -> None:
-        index = self._history_index + step
-        if 0 <= index < len(self._history):
-            self._history_index = index
-            self._navigating = True
-            self._update_actions()
-            self.window.show_document(self._history[index])
 
     # -- tags -----------------------------------------------------------------------------------------------
 
@@ -642,22 +491,6 @@ class Workbench(QObject):
             ids = [self.document_id() or 0]
         return ids
 
-    def tag_selection(self, paths: list[str]) -> None:
-        ids = self._selection_or_current()
-        if not ids:
-            return
-        pair = commands.tag_documents(ids, paths)
-        text = self.tr("Tag %n documents", "", len(ids))
-        self.edits.perform(text, pair.do, pair.undo)
-
-    def tag_dialog(self) -> None:
-        ids = self._selection_or_current()
-        if not ids:
-            self.window.statusBar().showMessage(self.tr("Select documents in the list first."), 5000)
-            return
-        dialog = TagDialog(len(ids), [tag.path for tag in self.known_tags], self.window)
-        self._open(dialog, lambda: self.tag_selection(dialog.paths()) if dialog.paths() else None)
-
     def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
         """Open a dialog window-modally without a nested event loop; `self.dialog` is the one open now."""
         self.dialog = dialog
@@ -665,12 +498,6 @@ class Workbench(QObject):
         dialog.accepted.connect(accepted)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         dialog.open()
-
-    def untag_current(self, paths: list[str]) -> None:
-        document_id = self._need_document()
-        if document_id is not None:
-            pair = commands.untag_documents([(document_id, path) for path in paths])
-            self.edits.perform(self.tr("Remove tags"), pair.do, pair.undo)
 
     def _sidebar_choice(self, kind: ScopeKind) -> tuple[int, str] | None:
         items = self.window.sidebar.selectedItems()
@@ -687,151 +514,7 @@ class Workbench(QObject):
             return None
         return int(scope.value), items[0].text(0)
 
-    def rename_tag(self) -> None:
-        chosen = self._sidebar_choice(ScopeKind.TAG)
-        if chosen is None:
-            return
-        tag_id, name = chosen
-        new, ok = QInputDialog.getText(self.window, self.tr("Rename tag"), self.tr("New name:"), text=name)
-        if ok and new.strip() and new.strip() != name:
-            pair = commands.rename_tag(self.ids, tag_id, new)
-            self.edits.perform(self.tr("Rename tag"), pair.do, pair.undo)
-
-    def color_tag(self) -> None:
-        chosen = self._sidebar_choice(ScopeKind.TAG)
-        if chosen is None:
-            return
-        tag_id, _name = chosen
-        current = next((tag.color for tag in self.known_tags if tag.id == tag_id), None)
-        color = QColorDialog.getColor(QColor(current or "#6fa8dc"), self.window, self.tr("Tag colour"))
-        if color.isValid():
-            pair = commands.set_tag_color(self.ids, tag_id, color.name())
-            self.edits.perform(self.tr("Tag colour"), pair.do, pair.undo)
-
-    def merge_tag(self) -> None:
-        chosen = self._sidebar_choice(ScopeKind.TAG)
-        if chosen is None:
-            return
-        tag_id, _name = chosen
-        others = [tag for tag in self.known_tags if tag.id != tag_id]
-        if not others:
-            return
-        source = next((tag.path for tag in self.known_tags if tag.id == tag_id), _name)
-        target, ok = QInputDialog.getItem(
-            self.window,
-            self.tr("Merge tag"),
-            self.tr("Merge “%1” into:").replace("%1", source),
-            [tag.path for tag in others],
-            0,
-            False,
-        )
-        if ok and target:
-            target_id = next(tag.id for tag in others if tag.path == target)
-            pair = commands.merge_tags(self.ids, tag_id, target_id)
-            self.edits.perform(self.tr("Merge tags"), pair.do, pair.undo)
-
-    def manage_rules(self) -> None:
-        from esgdesk.ui.tags_panel import RulesDialog
-
-        archive = self.window.archive
-        if archive is None:
-            return
-        dialog = RulesDialog(archive, [tag.path for tag in self.known_tags], self.window)
-        dialog.changed.connect(lambda: self._edit_applied(self.tr("Tag rules")))
-        dialog.exec()
-
     # -- collections ----------------------------------------------------------------------------------------
-
-    def _collections(self) -> list[tuple[int, str]]:
-        data = self.window._sidebar_data
-        if data is None:
-            return []
-        return [(int(entry.scope.value or 0), entry.name) for entry in data.collections]
-
-    def new_collection(self) -> None:
-        name, ok = QInputDialog.getText(self.window, self.tr("New collection"), self.tr("Name:"))
-        if ok and name.strip():
-            ids = self.window.selected_ids()
-            pair = commands.add_to_collection(self.ids, name.strip(), ids)
-            self.edits.perform(self.tr("New collection"), pair.do, pair.undo)
-
-    def add_to_collection(self) -> None:
-        ids = self._selection_or_current()
-        if not ids:
-            self.window.statusBar().showMessage(self.tr("Select documents in the list first."), 5000)
-            return
-        existing = self._collections()
-        names = [name for _id, name in existing]
-        name, ok = QInputDialog.getItem(
-            self.window,
-            self.tr("Add to collection"),
-            self.tr("Add the %n selected documents to the collection (type a new name to make one):", "", len(ids)),
-            names,
-            0,
-            True,
-        )
-        if ok and name.strip():
-            self.add_documents_to(name.strip(), ids)
-
-    def add_documents_to(self, name_or_id: str | int, ids: list[int]) -> None:
-        existing = dict((name, cid) for cid, name in self._collections())
-        target: int | str = name_or_id
-        if isinstance(name_or_id, str) and name_or_id in existing:
-            target = existing[name_or_id]
-        pair = commands.add_to_collection(self.ids, target, ids)
-        self.edits.perform(self.tr("Add %n documents to collection", "", len(ids)), pair.do, pair.undo)
-
-    def arrange_collection(self) -> None:
-        from esgdesk.library import browse
-        from esgdesk.library.collections import get_collection
-        from esgdesk.ui.collection_dialog import CollectionDialog
-
-        chosen = self._sidebar_choice(ScopeKind.COLLECTION)
-        archive = self.window.archive
-        if chosen is None or archive is None:
-            return
-        collection_id, name = chosen
-
-        def load() -> list[tuple[int, str]]:
-            order = get_collection(archive, collection_id).document_ids
-            rows = browse.document_rows(archive, order)
-            return [(i, rows[i].title) for i in order if i in rows]
-
-        def loaded(documents: list[tuple[int, str]]) -> None:
-            dialog = CollectionDialog(name, documents, self.window)
-            accepted = dialog.exec() == CollectionDialog.DialogCode.Accepted
-            if accepted and dialog.order() != [i for i, _t in documents]:
-                pair = commands.arrange_collection(self.ids, collection_id, dialog.order(), dialog.removed())
-                self.edits.perform(self.tr("Arrange collection"), pair.do, pair.undo)
-
-        Operation(self, load).success(loaded).failure(self.window._background_failed).run()
-
-    def rename_collection(self) -> None:
-        chosen = self._sidebar_choice(ScopeKind.COLLECTION)
-        if chosen is None:
-            return
-        collection_id, name = chosen
-        new, ok = QInputDialog.getText(self.window, self.tr("Rename collection"), self.tr("New name:"), text=name)
-        if ok and new.strip() and new.strip() != name:
-            pair = commands.rename_collection(self.ids, collection_id, new)
-            self.edits.perform(self.tr("Rename collection"), pair.do, pair.undo)
-
-    def delete_collection(self) -> None:
-        chosen = self._sidebar_choice(ScopeKind.COLLECTION)
-        if chosen is None:
-            return
-        collection_id, _name = chosen
-        pair = commands.delete_collection(self.ids, collection_id)
-        self.edits.perform(self.tr("Delete collection"), pair.do, pair.undo)
-
-    def _dropped_on_sidebar(self, scope: Any, ids: list[int]) -> None:
-        if scope.kind is ScopeKind.COLLECTION:
-            self.add_documents_to(int(scope.value), ids)
-        elif scope.kind is ScopeKind.TAG:
-            path = next((tag.path for tag in self.known_tags if tag.id == scope.value), None)
-            if path is not None:
-                pair = commands.tag_documents(ids, [path])
-                self.edits.perform(self.tr("Tag %n documents", "", len(ids)), pair.do, pair.undo)
 
     def _sidebar_menu(self, position: Any) -> None:
         from esgdesk.ui.sidebar import SCOPE_ROLE
@@ -863,11 +546,11 @@ class Workbench(QObject):
             return None
         collection = None
         if window.scope.kind is ScopeKind.COLLECTION:
-            collection = next((name for cid, name in self._collections() if cid == window.scope.value), None)
+            collection = next((name for cid, name in self.collecting._collections() if cid == window.scope.value), None)
         wizard = BriefingWizard(
             window.archive,
-            selected=window.selected_ids(),
-            collections=[name for _id, name in self._collections()],
+            selected=window.selected_ids_with_text(),
+            collections=[name for _id, name in self.collecting._collections()],
             query=window.query,
             collection=collection,
             folder=window.settings.export_folder,

@@ -1,0 +1,260 @@
+"""An analyst's first half hour, in pictures: first run, the samples, a search, a release, a highlighted
+passage with a note, a tag, a link between two releases, a regional summary — in Korean and English, on a
+1024×700 laptop screen and at 1440×900.
+
+Every step saves a screenshot (under the test's temporary folder; also in $ESGDESK_JOURNEY_SHOTS when set,
+which is how the README's pictures are made) and checks what a reader of that screen would trip on: a label
+whose text is wider than the label, text too faint for its background, and English words in the Korean app.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+
+from esgdesk.ui import commands
+from esgdesk.ui.look import apply_theme, install_translation
+from esgdesk.ui.main_window import MainWindow
+from esgdesk.ui.operations import wait_for_background_work
+
+#: words that stay Latin in the Korean app: names, formats, keys
+LATIN_ALLOWED = {
+    "esgdesk",
+    "esg",
+    "desk",
+    "hwp",
+    "hwpx",
+    "pdf",
+    "docx",
+    "html",
+    "htm",
+    "txt",
+    "zip",
+    "eml",
+    "rss",
+    "xml",
+    "markdown",
+    "fictitious",
+    "ctrl",
+    "shift",
+    "alt",
+    "enter",
+    "tab",
+    "url",
+    "csv",
+    "json",
+    "tag",
+    "region",
+    "date",
+    "kind",
+    "ministry",
+}
+REAL_RELEASE = "탄소중립에 따른 위기, 지역 주도 준비 지원"
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(color: QColor) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _plain(text: str, label: QLabel) -> str:
+    if label.textFormat() == Qt.TextFormat.RichText or ("<" in text and ">" in text):
+        document = QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText()
+    return text
+
+
+def _visible(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _screen_texts(window: MainWindow) -> list[tuple[QWidget, str]]:
+    """The app's own words on screen: labels, buttons, tabs, menus — not the documents' content."""
+    texts: list[tuple[QWidget, str]] = []
+    reader_content = {window.reader.header, window.reader.text}
+    # Names people typed (who annotated) are theirs, not the app's words.
+    people = {"annotationByline"}
+    for label in window.findChildren(QLabel):
+        if _visible(label) and label not in reader_content and label.objectName() not in people and label.text():
+            texts.append((label, _plain(label.text(), label)))
+    for button in window.findChildren(QAbstractButton):
+        if _visible(button) and button.text() and button.objectName() != "openOriginal":
+            texts.append((button, button.text()))
+    for bar in window.findChildren(QTabBar):
+        if _visible(bar):
+            texts.extend((bar, bar.tabText(i)) for i in range(bar.count()))
+    texts.extend((window.menuBar(), action.text()) for action in window.menuBar().actions())
+    return texts
+
+
+def check_screen(window: MainWindow, language: str) -> list[str]:
+    problems: list[str] = []
+    for label in window.findChildren(QLabel):
+        if (
+            not _visible(label)
+            or not label.text()
+            or label.wordWrap()
+            or (label.pixmap() and not label.pixmap().isNull())
+        ):
+            continue
+        text = _plain(label.text(), label)
+        if label.buddy() is not None:
+            text = re.sub(r"&(.)", r"\1", text)  # the mnemonic's & is drawn as an underline, not a character
+        needed = max((label.fontMetrics().horizontalAdvance(line) for line in text.splitlines() or [""]), default=0)
+        if needed > label.contentsRect().width() + 1 and label.sizePolicy().horizontalPolicy().name != "Ignored":
+            problems.append(f"clipped label {label.objectName() or text[:30]!r}: {needed}px in {label.width()}px")
+        if label.isEnabled():
+            palette = label.palette()
+            fg = palette.color(label.foregroundRole())
+            bg = palette.color(label.backgroundRole())
+            if _contrast(fg, bg) < 4.5:
+                problems.append(f"faint label {text[:30]!r}: {fg.name()} on {bg.name()} ({_contrast(fg, bg):.2f})")
+    reader = window.reader.text
+    if _visible(reader):
+        palette = reader.palette()
+        ratio = _contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base))
+        if ratio < 4.5:
+            problems.append(f"reader text contrast {ratio:.2f}")
+    if language == "ko":
+        for widget, text in _screen_texts(window):
+            words = [w for w in re.findall(r"[A-Za-z]{4,}", text.replace("&", "")) if w.lower() not in LATIN_ALLOWED]
+            if words and not re.search(r"[\w.-]+\.(txt|hwp|pdf|docx)", text):
+                problems.append(f"English in the Korean app ({type(widget).__name__}): {text[:60]!r}")
+    return problems
+
+
+class Journey:
+    def __init__(self, qtbot, window: MainWindow, folder: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot, self.window, self.folder, self.language = qtbot, window, folder, language
+        self.step = 0
+        self.problems: list[str] = []
+        extra = os.environ.get("ESGDESK_JOURNEY_SHOTS")
+        self.extra = Path(extra) / folder.name if extra else None
+
+    def shot(self, name: str) -> Path:
+        # The reader follows the current row after a short pause (keyboard navigation): let it, then its read.
+        self.qtbot.wait(150)
+        wait_for_background_work()
+        QApplication.processEvents()
+        self.step += 1
+        path = self.folder / f"{self.step:02d}-{name}.png"
+        assert self.window.grab().save(str(path), "PNG")
+        if self.extra is not None:
+            self.extra.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, self.extra / path.name)
+        self.problems += [f"{path.name}: {problem}" for problem in check_screen(self.window, self.language)]
+        return path
+
+
+@pytest.fixture(params=["ko", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    app = QCoreApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translation(app, request.param)
+    apply_theme(app, "light")
+    yield request.param
+    install_translation(app, "en")
+    apply_theme(app, "system")
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)], ids=["1024x700", "1440x900"])
+def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    window.setProperty("saveLayout", False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    folder = tmp_path / f"{language}-{size[0]}x{size[1]}"
+    folder.mkdir()
+    journey = Journey(qtbot, window, folder, language)
+    with qtbot.waitSignal(window.ready, timeout=15_000):
+        window.open_archive(str(tmp_path / "archive"))
+    # 1. First run: the empty archive offers the samples, whole sentences and all.
+    assert window.list_stack.currentWidget() is window.empty_panel
+    assert window.empty_panel.samples_box.isVisible()
+    journey.shot("first-run")
+
+    # 2. Load the samples: the first screen shows the releases, the newest open in the reader.
+    with qtbot.waitSignal(window.imports.importFinished, timeout=60_000):
+        qtbot.mouseClick(window.empty_panel.load_samples_button, Qt.MouseButton.LeftButton)
+    for dialog in QApplication.topLevelWidgets():
+        if dialog is not window and dialog.isVisible():
+            dialog.close()  # the import summary
+    qtbot.waitUntil(lambda: window.reader.details is not None and window.model.rowCount() >= 4, timeout=15_000)
+    assert window.reader.details is not None and window.reader.details["body"].strip()
+    journey.shot("samples-loaded")
+    releases = {window.model.document(r).title: window.model.id_at(r) for r in range(window.model.rowCount())}
+
+    # 3. Search 충북.
+    with qtbot.waitSignal(window.listLoaded, timeout=15_000):
+        window.search_bar.set_query("충북")
+    assert window.model.rowCount() >= 1
+    journey.shot("search-chungbuk")
+
+    # 4. Open the real release.
+    release = releases[REAL_RELEASE]
+    with qtbot.waitSignal(window.extrasLoaded, timeout=15_000, check_params_cb=lambda shown: shown == release):
+        window.show_document(release)
+    journey.shot("release-open")
+
+    # 5. Highlight a passage with a note.
+    body = window.reader.details["body"]
+    start = body.index("공정전환")
+    window.reader.select_span(start, start + len("공정전환"))
+    workbench = window.workbench
+    with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
+        workbench.annotating._create_annotation(release, start, start + len("공정전환"), "지역 지원의 근거", None)
+    assert workbench.annotations.views()
+    journey.shot("annotated")
+
+    # 6. Tag it.
+    with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
+        workbench.tagging.tag_selection(["공정전환"])
+    workbench.panel.setCurrentIndex(2)
+    journey.shot("tagged")
+
+    # 7. Link it to another release of the just-transition programme.
+    other = next(i for i in releases.values() if i != release)
+    pair = commands.create_link(workbench.ids, release, other, "follows up", "같은 사업의 후속")
+    with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
+        workbench.edits.perform(QCoreApplication.translate("LinkController", "Link"), pair.do, pair.undo)
+    workbench.panel.setCurrentIndex(1)
+    assert workbench.links_panel.link_items()
+    journey.shot("linked")
+
+    # 8. A regional summary of the search's documents.
+    window.settings.export_folder = str(tmp_path / "out")
+    window.table.selectAll()
+    wizard = workbench.build_briefing()
+    assert wizard is not None
+    for _page in range(3):
+        qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    qtbot.waitUntil(wizard.export_page.isComplete, timeout=60_000)
+    assert wizard.request is not None and all(path.is_file() for path in wizard.request.written)
+    wizard_shot = folder / f"{journey.step + 1:02d}-briefing.png"
+    assert wizard.grab().save(str(wizard_shot), "PNG")
+    if journey.extra is not None:
+        shutil.copy(wizard_shot, journey.extra / wizard_shot.name)
+    wizard.close()
+
+    assert journey.problems == [], "\n".join(journey.problems)
+    window.close()
+    wait_for_background_work()
+    if window.archive is not None:
+        window.archive.close()
