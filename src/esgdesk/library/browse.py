@@ -465,7 +465,8 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
     matches to another. Each count follows the rule of the archive-wide count it replaces (a region counts
     unambiguous mentions of itself and, a province, of its cities; a tag its own documents), so the two sets
     of numbers compare line by line.
-    The ids travel as one JSON parameter, so a search matching 100,000 documents needs no temporary table (SQLite and PostgreSQL).
+    The ids travel as one JSON parameter, so a search matching 100,000 documents needs no temporary table
+    (SQLite and PostgreSQL).
     """
     counts: dict[Scope, int] = {}
     if not ids:

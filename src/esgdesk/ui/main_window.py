@@ -412,14 +412,10 @@ class MainWindow(QMainWindow):
         generation = self.state.ask("facets")
 
         def count() -> dict[Any, int]:
-            from esgdesk.search.service import facet_counts  # from the unranked match set, keyed by id
+            from esgdesk.search.service import match_set
 
-            counts = facet_counts(archive, query)
-            return {
-                browse.Scope(browse.ScopeKind(kind), key): n
-                for kind, found in counts.items()
-                for key, n in found.items()
-            }
+            # The sidebar's own counting rules (a province counts its cities) over the unranked match set.
+            return dict(browse.facet_counts(archive, match_set(archive, query)))
 
         def counted(counts: dict[Any, int]) -> None:
             if self.state.wanted("facets", generation) and self.query == query:
