@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import ArchiveLockedError
 from esgdesk.core.models import PendingChange, utcnow
+from esgdesk.core.outage import ServerUnavailableError
 
 if TYPE_CHECKING:
     from esgdesk.core.archive import Archive
@@ -182,6 +183,8 @@ def _drain_round(archive: Archive, report: DrainReport, after_id: int) -> int | 
     try:
         _apply(archive, rows)
     except Exception as exc:
+        if isinstance(exc, ServerUnavailableError):
+            raise  # the server went away: nothing to retry per document; the rows stay queued for the next run
         log.warning("applying %d changes failed (%s); trying them one document at a time", len(rows), exc)
         for document_id in sorted({row[1] for row in rows}):
             one = [row for row in rows if row[1] == document_id]

@@ -26,6 +26,10 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: the folder under files/ where originals are written before they are renamed into place
+INCOMING = "incoming"
+
+
 class FileStore:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -35,6 +39,21 @@ class FileStore:
             raise ValueError(f"not a sha256 digest: {sha256!r}")
         return self.root / sha256[:2] / sha256
 
+    @property
+    def incoming(self) -> Path:
+        """Where originals are written before they are renamed into place (same file system, so atomic)."""
+        return self.root / INCOMING
+
+    def clear_incoming(self) -> int:
+        """Remove what interrupted writes left in `incoming/`; only the holder of the writer lock may call it."""
+        removed = 0
+        if self.incoming.is_dir():
+            for leftover in self.incoming.iterdir():
+                if leftover.is_file():
+                    leftover.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
     def store(self, data: bytes) -> str:
         """Keep `data`; returns its sha256. Storing the same bytes again writes nothing."""
         digest = sha256_hex(data)
@@ -43,7 +62,10 @@ class FileStore:
             return digest
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+            # Written in one folder of its own, then renamed into its bucket: what a killed writer leaves is all
+            # in `incoming/`, which the next writer empties (library.opening) without walking the store.
+            self.incoming.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(dir=self.incoming, prefix=".incoming-")
         except OSError as exc:
             if exc.errno in _FOLDER_UNUSABLE:
                 # The archive is the problem, not the file being imported: one error stops the batch (exit 2)

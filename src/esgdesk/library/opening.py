@@ -11,6 +11,7 @@ from pathlib import Path
 
 from esgdesk.core import changes
 from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
+from esgdesk.core.errors import ArchiveLockedError
 from esgdesk.library import derived
 
 #: how long opening waits for another process's writer lock before leaving the queue to it (seconds)
@@ -20,8 +21,26 @@ DRAIN_LOCK_WAIT = 0.2
 def open_archive(location: str | Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, *, create: bool = True) -> Archive:
     """Open (or, with `create`, make in a new or empty folder) an archive and apply what the queue holds."""
     archive = Archive.open(location, lock_timeout=lock_timeout, create=create)
+    clear_interrupted_writes(archive)
     apply_pending_changes(archive)
     return archive
+
+
+def clear_interrupted_writes(archive: Archive) -> int:
+    """Remove the temporary originals a killed writer left, when the writer lock is free: with the lock held
+    nobody else is writing, so what is in files/incoming/ belongs to no one."""
+    if archive.shared or not archive.files.incoming.is_dir() or not any(archive.files.incoming.iterdir()):
+        return 0
+    saved = archive.lock_timeout
+    archive.lock_timeout = DRAIN_LOCK_WAIT
+    try:
+        with archive.writing("clear interrupted writes"):
+            archive.lock_timeout = saved
+            return archive.files.clear_incoming()
+    except ArchiveLockedError:
+        return 0
+    finally:
+        archive.lock_timeout = saved
 
 
 def apply_pending_changes(archive: Archive) -> changes.DrainReport:
