@@ -511,7 +511,7 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
             text(
                 "SELECT DISTINCT e.id, e.parent_id, m.document_id FROM mention m "
                 "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' "
-                "WHERE NOT m.ambiguous AND m.document_id IN (SELECT value FROM json_each(:ids))"
+                f"WHERE NOT m.ambiguous AND m.document_id IN ({id_set})"
             ),
             {"ids": wanted},
         ):
