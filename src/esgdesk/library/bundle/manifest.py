@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy.types as satypes
 from pydantic_core import PydanticUndefined
@@ -35,9 +35,6 @@ from esgdesk.core.models import (
     Tag,
     TagRule,
 )
-
-if TYPE_CHECKING:
-    pass
 from esgdesk.core.safe_json import loads_limited
 
 FORMAT = "esgdesk-bundle"
