@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -148,7 +147,7 @@ class Archive:
         head = db.head_revision()
         if current == head:
             return
-        known = _known_revisions()
+        known = db.known_revisions()
         if current is not None and current not in known:
             raise ArchiveError(
                 _(
@@ -288,8 +287,3 @@ def _without_password(url: str) -> str:
         return url
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
-
-
-def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(db.script_config())
-    return {revision.revision for revision in script.walk_revisions()}

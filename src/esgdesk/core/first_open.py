@@ -239,9 +239,7 @@ def check_not_truncated(database: Path) -> None:
 
 def unreadable(root: Path, database: Path, reason: object) -> ArchiveError:
     """The 'not readable' error, naming the newest good backup and the exact command that restores it."""
-    from alembic.script import ScriptDirectory
-
-    known = {revision.revision for revision in ScriptDirectory.from_config(db.script_config()).walk_revisions()}
+    known = db.known_revisions()
     good = newest_good_backup(root / "backups", known)
     if good is None:
         return ArchiveError(

@@ -78,7 +78,6 @@ __all__ = [
     "backup_if_due",
     "create_backup",
     "keep_setting",
-    "known_revisions",
     "list_backups",
     "make_backup",
     "resolve_backup",
@@ -294,14 +293,7 @@ def resolve_backup(archive: Archive | Path, name: str | Path) -> Path:
 
 def verify_backup(path: Path) -> str:
     """Refuse a file that is not a whole, known esgdesk database; returns its schema revision."""
-    return _verify_known(path, known_revisions())
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(db.script_config())
-    return {revision.revision for revision in script.walk_revisions()}
+    return _verify_known(path, db.known_revisions())
 
 
 def restore(archive: Archive, backup: Path, keep: int | None = None) -> RestoreResult:
@@ -358,7 +350,7 @@ def _readable_revision(database: Path) -> str | None:
     if not database.is_file():
         return None
     try:
-        return _verify_known(database, known_revisions())
+        return _verify_known(database, db.known_revisions())
     except BackupError:
         return None
 
