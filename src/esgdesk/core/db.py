@@ -20,7 +20,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -116,7 +116,7 @@ def transaction_lock(session_or_connection: object, name: str) -> None:
         )
 
 
-def _configure_sqlite_connection(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _configure_sqlite_connection(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -202,7 +202,7 @@ def _transactional_sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+    def _connect(dbapi_connection: Any, record: object) -> None:
         _configure_sqlite_connection(dbapi_connection, record)
         dbapi_connection.isolation_level = None
 
