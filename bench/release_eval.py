@@ -31,17 +31,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from esgdesk.core.archive import Archive  # noqa: E402
-from esgdesk.core.models import Document, Organization  # noqa: E402
 from esgdesk.ingest.limits import ImportLimits  # noqa: E402
 from esgdesk.ingest.parsers import ParserRegistry, default_registry  # noqa: E402
 from esgdesk.ingest.parsers.base import ParsedDocument, SourceInput  # noqa: E402
 from esgdesk.ingest.parsers.pdf import PdfParser, clean_pdf_text  # noqa: E402
 from esgdesk.ingest.pipeline import run_import  # noqa: E402
-from esgdesk.knowledge.store import organization_name_at  # noqa: E402
+from esgdesk.library.documents import document_details  # noqa: E402
 
 RELEASES = ROOT / "tests" / "fixtures" / "releases"
 EXPECTED = ROOT / "tests" / "ingest" / "expected_releases.csv"
 FIELDS = ("title", "organisation", "department", "published", "kind")
+#: the column of expected_releases.csv → the key of `esgdesk show`'s JSON that holds it
+PRINTED_FIELDS = {
+    "title": "title",
+    "organisation": "ministry",
+    "department": "department",
+    "published": "published",
+    "kind": "kind",
+}
 _RUN_TOGETHER = re.compile(r"[가-힣]{12,}")
 
 
@@ -67,17 +74,9 @@ def registry_with(pdf_parser: PdfParser) -> ParserRegistry:
 
 
 def fields_of(archive: Archive, document_id: int) -> dict[str, str]:
-    with archive.session() as session:
-        document = session.get(Document, document_id)
-        assert document is not None
-        organisation = session.get(Organization, document.ministry_id) if document.ministry_id else None
-        return {
-            "title": document.title,
-            "organisation": organization_name_at(organisation, document.published) if organisation else "",
-            "department": document.department or "",
-            "published": document.published.isoformat() if document.published else "",
-            "kind": document.kind,
-        }
+    """The printed fields as `esgdesk show` reports them (the organisation's name on the release's date)."""
+    details = document_details(archive, document_id)
+    return {field: str(details[key] or "") for field, key in PRINTED_FIELDS.items()}
 
 
 def evaluate_fields(registry: ParserRegistry | None) -> tuple[dict[str, int], int, list[str]]:
