@@ -10,13 +10,14 @@ import argparse
 import datetime as dt
 
 from esgdesk.cli.common import EXIT_OK, open_archive, pad, print_json
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    activity = commands.add_parser("activity", help="list recent changes: who annotated, tagged, linked, imported")
-    activity.add_argument("--limit", type=int, default=50, metavar="N", help="how many changes (default 50)")
-    activity.add_argument("--author", metavar="NAME", help="only the changes of this author")
-    activity.add_argument("--since", metavar="YYYY-MM-DD", help="only changes on or after this day (UTC)")
+    activity = commands.add_parser("activity", help=_("list recent changes: who annotated, tagged, linked, imported"))
+    activity.add_argument("--limit", type=int, default=50, metavar="N", help=_("how many changes (default 50)"))
+    activity.add_argument("--author", metavar="NAME", help=_("only the changes of this author"))
+    activity.add_argument("--since", metavar="YYYY-MM-DD", help=_("only changes on or after this day (UTC)"))
     activity.add_argument("--json", action="store_true")
     activity.set_defaults(handler=cmd_activity)
 

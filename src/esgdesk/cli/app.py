@@ -7,13 +7,14 @@ import os
 import sys
 
 from esgdesk.cli.common import EXIT_CANNOT_RUN
+from esgdesk.core.i18n import _
 from esgdesk.core.paths import archive_location
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    gui = commands.add_parser("gui", help="open the desktop app")
-    gui.add_argument("--show", type=int, metavar="ID", help="open with this document selected")
-    gui.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    gui = commands.add_parser("gui", help=_("open the desktop app"))
+    gui.add_argument("--show", type=int, metavar="ID", help=_("open with this document selected"))
+    gui.add_argument("--screenshot", metavar="PNG", help=_("render the main window to PNG and exit"))
     gui.set_defaults(handler=cmd_gui)
 
 

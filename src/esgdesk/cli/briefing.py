@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, open_archive
+from esgdesk.core.i18n import _
 
 #: the templates as `--help` lists them, written out so that starting esgdesk does not load the briefing
 #: package (tests/cli/test_startup.py keeps them equal to esgdesk.briefing.templates.TEMPLATES)
@@ -22,26 +23,32 @@ TEMPLATES = {
 def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
-        help="write a briefing packet (DOCX or PDF)",
-        description="Templates: " + "; ".join(f"{name} ({text})" for name, text in TEMPLATES.items()),
+        help=_("write a briefing packet (DOCX or PDF)"),
+        description=_(
+            "Templates: {templates}", templates="; ".join(f"{name} ({text})" for name, text in TEMPLATES.items())
+        ),
     )
-    export.add_argument("--template", required=True, metavar="NAME", help=f"one of: {', '.join(TEMPLATES)}")
-    export.add_argument("--format", dest="fmt", choices=("docx", "pdf"), help="default: from the file name")
+    export.add_argument(
+        "--template", required=True, metavar="NAME", help=_("one of: {names}", names=", ".join(TEMPLATES))
+    )
+    export.add_argument("--format", dest="fmt", choices=("docx", "pdf"), help=_("default: from the file name"))
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     which = export.add_mutually_exclusive_group(required=True)
-    which.add_argument("--query", metavar="Q", help="the documents a search finds")
-    which.add_argument("--ids", metavar="ID,ID...", help="these documents, in this order")
-    which.add_argument("--collection", metavar="NAME", help="the documents of a collection, in its order")
-    export.add_argument("--title", help="the packet's title (default: the template's)")
-    export.add_argument("--author", default="", help="printed on the cover")
-    export.add_argument("--organisation", default="", help="printed on the cover")
-    export.add_argument("--date", metavar="YYYY-MM-DD", help="the date on the cover (default: today)")
+    which.add_argument("--query", metavar="Q", help=_("the documents a search finds"))
+    which.add_argument("--ids", metavar="ID,ID...", help=_("these documents, in this order"))
+    which.add_argument("--collection", metavar="NAME", help=_("the documents of a collection, in its order"))
+    export.add_argument("--title", help=_("the packet's title (default: the template's)"))
+    export.add_argument("--author", default="", help=_("printed on the cover"))
+    export.add_argument("--organisation", default="", help=_("printed on the cover"))
+    export.add_argument("--date", metavar="YYYY-MM-DD", help=_("the date on the cover (default: today)"))
     export.add_argument(
-        "--classification", default="", metavar="LABEL", help="e.g. 대외비; on the cover and every page"
+        "--classification", default="", metavar="LABEL", help=_("e.g. 대외비; on the cover and every page")
     )
-    export.add_argument("--language", choices=("ko", "en"), default="ko", help="the language of the fixed labels")
-    export.add_argument("--style", choices=("gaejosik", "memo"), help="bullets and numbering (default: 개조식 for ko)")
-    export.add_argument("--group-by", choices=("category", "tag"), default="category", help="annotations template")
+    export.add_argument("--language", choices=("ko", "en"), default="ko", help=_("the language of the fixed labels"))
+    export.add_argument(
+        "--style", choices=("gaejosik", "memo"), help=_("bullets and numbering (default: 개조식 for ko)")
+    )
+    export.add_argument("--group-by", choices=("category", "tag"), default="category", help=_("annotations template"))
     export.set_defaults(handler=cmd_export)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from esgdesk.cli.app import display_available
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED
+from esgdesk.core.i18n import _
 from esgdesk.core.paths import resource_path
 
 DEFAULT_DIR = "esgdesk-demo"
@@ -28,17 +29,21 @@ DEMO_LABEL = "시연용 · 가상 보도자료 포함"
 def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser(
         "demo",
-        help="make a demo archive from the bundled sample releases, with a regional briefing (PDF, DOCX)",
+        help=_("make a demo archive from the bundled sample releases, with a regional briefing (PDF, DOCX)"),
         description=(
-            "Imports the sample releases that ship with esgdesk into DIR/archive, prints the documents, regions "
-            "and programmes found, writes the regional summary (지역별 공정전환 지원 현황) as PDF and DOCX into "
-            "DIR, and opens the app on the demo archive when a display is present. Running it again adds nothing "
-            "new. One sample is a real 2023 release of 산업통상자원부; the others were written for the demo and "
-            "say so in their text. --archive is ignored: the demo always uses DIR/archive."
+            _(
+                "Imports the sample releases that ship with esgdesk into DIR/archive, prints the documents, regions "
+                "and programmes found, writes the regional summary (지역별 공정전환 지원 현황) as PDF and DOCX into "
+                "DIR, and opens the app on the demo archive when a display is present. Running it again adds nothing "
+                "new. One sample is a real 2023 release of 산업통상자원부; the others were written for the demo and "
+                "say so in their text. --archive is ignored: the demo always uses DIR/archive."
+            )
         ),
     )
-    demo.add_argument("dir", nargs="?", default=DEFAULT_DIR, metavar="DIR", help=f"default: ./{DEFAULT_DIR}")
-    demo.add_argument("--no-gui", action="store_true", help="do not open the app afterwards")
+    demo.add_argument(
+        "dir", nargs="?", default=DEFAULT_DIR, metavar="DIR", help=_("default: ./{folder}", folder=DEFAULT_DIR)
+    )
+    demo.add_argument("--no-gui", action="store_true", help=_("do not open the app afterwards"))
     demo.set_defaults(handler=cmd_demo)
 
 

@@ -10,7 +10,7 @@ from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    facts = commands.add_parser("facts", help="regions with their years, industries and amounts in one document")
+    facts = commands.add_parser("facts", help=_("regions with their years, industries and amounts in one document"))
     facts.add_argument("id", type=int, metavar="ID")
     facts.add_argument("--json", action="store_true")
     facts.set_defaults(handler=cmd_facts)

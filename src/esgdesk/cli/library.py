@@ -9,31 +9,34 @@ from typing import Any, TextIO
 
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json, printable
 from esgdesk.core.errors import ArchiveError
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    imp = commands.add_parser("import", help="import files and folders (recursively)")
+    imp = commands.add_parser("import", help=_("import files and folders (recursively)"))
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument(
         "--update",
         action="store_true",
-        help="a release already archived under the same source id (newsId, address) gets the new text; "
-        "its earlier text and file are kept and its annotations re-anchored",
+        help=_(
+            "a release already archived under the same source id (newsId, address) gets the new text; "
+            "its earlier text and file are kept and its annotations re-anchored"
+        ),
     )
-    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     imp.set_defaults(handler=cmd_import)
 
-    lst = commands.add_parser("list", help="list documents, newest first")
+    lst = commands.add_parser("list", help=_("list documents, newest first"))
     lst.add_argument("--limit", type=int, metavar="N")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_list)
 
-    show = commands.add_parser("show", help="show one document")
+    show = commands.add_parser("show", help=_("show one document"))
     show.add_argument("id", type=int, metavar="ID")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
 
-    info = commands.add_parser("info", help="counts of what the archive holds")
+    info = commands.add_parser("info", help=_("counts of what the archive holds"))
     info.add_argument("--json", action="store_true")
     info.set_defaults(handler=cmd_info)
 

@@ -12,8 +12,9 @@ from types import ModuleType
 from esgdesk import __version__
 from esgdesk.cli import activity, app, briefing, demo, knowledge, library, maintenance, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
+from esgdesk.cli.parser_messages import requested_language, use_catalogue_for_argparse
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import set_language
+from esgdesk.core.i18n import _, set_language
 
 __all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
@@ -36,25 +37,29 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="esgdesk",
-        description="An offline archive of Korean policy press releases. Without a command, opens the desktop app.",
+        description=_("An offline archive of Korean policy press releases. Without a command, opens the desktop app."),
     )
     parser.add_argument("--version", action="version", version=f"esgdesk {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation end to end in a temporary archive (import, Korean search, annotate, "
-        "DOCX and PDF export, main window offscreen); exits 0 only if every step passed",
+        help=_(
+            "check this installation end to end in a temporary archive (import, Korean search, annotate, "
+            "DOCX and PDF export, main window offscreen); exits 0 only if every step passed"
+        ),
     )
     parser.add_argument(
         "--archive",
         metavar="DIR|URL",
-        help="the archive folder, or postgresql://user@host/db?files=/shared/folder for a team archive "
-        "(default: $ESGDESK_ARCHIVE, else the user data folder)",
+        help=_(
+            "the archive folder, or postgresql://user@host/db?files=/shared/folder for a team archive "
+            "(default: $ESGDESK_ARCHIVE, else the user data folder)"
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=("ko", "en"),
-        help="the language of messages (default: the system locale, from LC_ALL, LC_MESSAGES or LANG)",
+        help=_("the language of messages (default: the system locale, from LC_ALL, LC_MESSAGES or LANG)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -67,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # First of all: in a frozen app the parse worker is this same executable started with
     # --multiprocessing-fork, and it must become the worker here, before argparse sees that option.
     multiprocessing.freeze_support()
+    # The help texts are translated as the parser is built, so the language is chosen first.
+    set_language(requested_language(list(sys.argv[1:] if argv is None else argv)))
+    use_catalogue_for_argparse()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -87,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"esgdesk: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
-        print("esgdesk: interrupted", file=sys.stderr)
+        print(_("esgdesk: interrupted"), file=sys.stderr)
         return EXIT_CANNOT_RUN
 
 

@@ -6,18 +6,18 @@ import argparse
 import sys
 
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     reextract = commands.add_parser(
-        "reextract", help="redo entity and fact extraction, tag rules and indexing (all documents without IDS)"
+        "reextract", help=_("redo entity and fact extraction, tag rules and indexing (all documents without IDS)")
     )
     reextract.add_argument("ids", nargs="*", type=int, metavar="ID")
     reextract.set_defaults(handler=cmd_reextract)
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from esgdesk.core.i18n import _
     from esgdesk.library.opening import reextract
 
     report = reextract(open_archive(args), args.ids or None)
@@ -30,7 +30,6 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 def warn_if_pending(archive: object) -> None:
     """Results may miss what another esgdesk has just committed: say so on stderr (data stays on stdout)."""
-    from esgdesk.core.i18n import _
     from esgdesk.library.opening import pending_changes
 
     pending = pending_changes(archive)  # type: ignore[arg-type]

@@ -15,18 +15,18 @@ from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    annotate = commands.add_parser("annotate", help="annotate a passage of a document, found by its quote")
+    annotate = commands.add_parser("annotate", help=_("annotate a passage of a document, found by its quote"))
     annotate.add_argument("id", type=int, metavar="ID")
-    annotate.add_argument("--quote", required=True, metavar="TEXT", help="the passage, exactly as in the text")
-    annotate.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of a repeated quote (1…)")
-    annotate.add_argument("--note", required=True, metavar="TEXT", help="the note (Markdown)")
-    annotate.add_argument("--category", metavar="C", help="핵심, 근거, 질문, 후속조치 or a category you made")
+    annotate.add_argument("--quote", required=True, metavar="TEXT", help=_("the passage, exactly as in the text"))
+    annotate.add_argument("--occurrence", type=int, metavar="N", help=_("which occurrence of a repeated quote (1…)"))
+    annotate.add_argument("--note", required=True, metavar="TEXT", help=_("the note (Markdown)"))
+    annotate.add_argument("--category", metavar="C", help=_("핵심, 근거, 질문, 후속조치 or a category you made"))
     annotate.add_argument("--json", action="store_true")
     annotate.set_defaults(handler=cmd_annotate)
 
     annotations = commands.add_parser(
         "annotations",
-        help="list a document's annotations, or export/import all as W3C Web Annotations",
+        help=_("list a document's annotations, or export/import all as W3C Web Annotations"),
         usage="esgdesk annotations ID [--json] | annotations export FILE | annotations import FILE",
     )
     annotations.add_argument("target", metavar="ID|export|import")
@@ -34,19 +34,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     annotations.add_argument("--json", action="store_true")
     annotations.set_defaults(handler=cmd_annotations)
 
-    note = commands.add_parser("note", help="show or set the note on a whole document (Markdown)")
+    note = commands.add_parser("note", help=_("show or set the note on a whole document (Markdown)"))
     note.add_argument("id", type=int, metavar="ID")
     _note_options(note)
     note.set_defaults(handler=cmd_note)
 
     annotation_note = commands.add_parser(
-        "annotation-note", help="show or set the note of one annotation (its id from `annotations ID`)"
+        "annotation-note", help=_("show or set the note of one annotation (its id from `annotations ID`)")
     )
     annotation_note.add_argument("id", type=int, metavar="ANNOTATION_ID")
     _note_options(annotation_note)
     annotation_note.set_defaults(handler=cmd_annotation_note)
 
-    link = commands.add_parser("link", help="link a document to another with a typed relation")
+    link = commands.add_parser("link", help=_("link a document to another with a typed relation"))
     link.add_argument("id", type=int, metavar="ID")
     link.add_argument("other", type=int, metavar="OTHER")
     link.add_argument(
@@ -54,21 +54,21 @@ def register(commands: argparse._SubParsersAction) -> None:
         required=True,
         dest="relation",
         metavar="RELATION",
-        help="follows-up, supersedes, corrects, same-programme, cites or related",
+        help=_("follows-up, supersedes, corrects, same-programme, cites or related"),
     )
     link.add_argument("--note", default="", metavar="TEXT")
     link.add_argument("--json", action="store_true")
     link.set_defaults(handler=cmd_link)
 
-    links = commands.add_parser("links", help="links from a document and backlinks to it")
+    links = commands.add_parser("links", help=_("links from a document and backlinks to it"))
     links.add_argument("id", type=int, metavar="ID")
     links.add_argument("--json", action="store_true")
     links.set_defaults(handler=cmd_links)
 
-    suggest = commands.add_parser("suggest-links", help="documents worth linking to this one, with reasons")
+    suggest = commands.add_parser("suggest-links", help=_("documents worth linking to this one, with reasons"))
     suggest.add_argument("id", type=int, metavar="ID")
     suggest.add_argument("--limit", type=int, default=20, metavar="N")
-    suggest.add_argument("--dismiss", type=int, metavar="OTHER", help="never suggest OTHER for ID again")
+    suggest.add_argument("--dismiss", type=int, metavar="OTHER", help=_("never suggest OTHER for ID again"))
     suggest.add_argument("--json", action="store_true")
     suggest.set_defaults(handler=cmd_suggest_links)
 
@@ -144,15 +144,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _note_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--text", metavar="TEXT", help="the new note (omit to print the current one)")
+    parser.add_argument("--text", metavar="TEXT", help=_("the new note (omit to print the current one)"))
     parser.add_argument(
         "--expect-version",
         type=int,
         metavar="N",
-        help="save only if the note is still at version N (printed when reading it); needed to replace "
-        "a note someone else wrote",
+        help=_(
+            "save only if the note is still at version N (printed when reading it); needed to replace "
+            "a note someone else wrote"
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print {id, note, version, author}")
+    parser.add_argument("--json", action="store_true", help=_("print {id, note, version, author}"))
 
 
 def cmd_note(args: argparse.Namespace) -> int:

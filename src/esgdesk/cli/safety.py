@@ -7,33 +7,34 @@ import sys
 from pathlib import Path
 
 from esgdesk.cli.common import EXIT_OK, lock_timeout, open_archive, print_json
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    check = commands.add_parser("check", help="check the archive's database, originals, index and annotations")
-    check.add_argument("--repair", action="store_true", help="fix what can be fixed safely (backs up first)")
+    check = commands.add_parser("check", help=_("check the archive's database, originals, index and annotations"))
+    check.add_argument("--repair", action="store_true", help=_("fix what can be fixed safely (backs up first)"))
     check.add_argument("--json", action="store_true")
     check.set_defaults(handler=cmd_check)
 
-    backup = commands.add_parser("backup", help="back up the archive's database into backups/")
-    backup.add_argument("--keep", type=int, metavar="N", help="keep the newest N backups (default 10)")
-    backup.add_argument("--list", action="store_true", help="list the backups instead of making one")
+    backup = commands.add_parser("backup", help=_("back up the archive's database into backups/"))
+    backup.add_argument("--keep", type=int, metavar="N", help=_("keep the newest N backups (default 10)"))
+    backup.add_argument("--list", action="store_true", help=_("list the backups instead of making one"))
     backup.add_argument("--json", action="store_true")
     backup.set_defaults(handler=cmd_backup)
 
-    restore = commands.add_parser("restore", help="replace the archive's database with a backup")
-    restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in backups/")
+    restore = commands.add_parser("restore", help=_("replace the archive's database with a backup"))
+    restore.add_argument("backup", metavar="BACKUP", help=_("a backup file, or its name in backups/"))
     restore.add_argument("--json", action="store_true")
     restore.set_defaults(handler=cmd_restore)
 
-    bundle = commands.add_parser("bundle", help="export or import a portable bundle (.esgd)")
+    bundle = commands.add_parser("bundle", help=_("export or import a portable bundle (.esgd)"))
     actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write the archive, or the documents matching --query, to FILE")
+    export = actions.add_parser("export", help=_("write the archive, or the documents matching --query, to FILE"))
     export.add_argument("file", metavar="FILE")
     export.add_argument("--query", metavar="Q")
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=cmd_bundle_export)
-    imp = actions.add_parser("import", help="merge a bundle into the archive (all or nothing)")
+    imp = actions.add_parser("import", help=_("merge a bundle into the archive (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_bundle_import)
@@ -68,7 +69,6 @@ def _check_summary(report: object) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from esgdesk.core.i18n import _
     from esgdesk.library.backup import SAFETY_FOLDER, all_backups, keep_setting, make_backup
 
     archive = open_archive(args)
@@ -99,7 +99,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from esgdesk.core.i18n import _
     from esgdesk.core.paths import archive_location
     from esgdesk.library.backup import resolve_backup, restore, restore_archive
 

@@ -7,30 +7,31 @@ import sys
 
 from esgdesk.cli.common import EXIT_OK, open_archive, print_json
 from esgdesk.cli.maintenance import warn_if_pending
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    search = commands.add_parser("search", help="search the archive (`esgdesk search --help` shows the syntax)")
-    search.description = (
+    search = commands.add_parser("search", help=_("search the archive (`esgdesk search --help` shows the syntax)"))
+    search.description = _(
         'Words must all match; "exact phrase"; OR; -exclude; parentheses; fields title: tag: region: ministry: '
         "kind: date:2023 date:2023-01..2023-06 has:annotation has:link linked:ID."
     )
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=_count, default=20, metavar="N", help="hits per page (default 20)")
+    search.add_argument("--limit", type=_count, default=20, metavar="N", help=_("hits per page (default 20)"))
     search.add_argument(
-        "--offset", type=_count, default=0, metavar="K", help="skip the first K hits (page 2 of 20: --offset 20)"
+        "--offset", type=_count, default=0, metavar="K", help=_("skip the first K hits (page 2 of 20: --offset 20)")
     )
-    search.add_argument("--save", metavar="NAME", help="also keep the query as a saved search")
-    search.add_argument("--facets", action="store_true", help="with --json: add counts of tags, regions, …")
+    search.add_argument("--save", metavar="NAME", help=_("also keep the query as a saved search"))
+    search.add_argument("--facets", action="store_true", help=_("with --json: add counts of tags, regions, …"))
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
-    searches = commands.add_parser("searches", help="list saved searches")
-    searches.add_argument("--delete", metavar="NAME", help="delete a saved search")
+    searches = commands.add_parser("searches", help=_("list saved searches"))
+    searches.add_argument("--delete", metavar="NAME", help=_("delete a saved search"))
     searches.add_argument("--json", action="store_true")
     searches.set_defaults(handler=cmd_searches)
 
-    reindex = commands.add_parser("reindex", help="rebuild the search index from the documents")
+    reindex = commands.add_parser("reindex", help=_("rebuild the search index from the documents"))
     reindex.set_defaults(handler=cmd_reindex)
 
 

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from esgdesk.cli.common import EXIT_OK, open_archive, print_json
+from esgdesk.core.i18n import _
 
 #: the rule choices, repeated here so that `--help` does not import the rules engine (kept equal by a test)
 MATCH_KINDS = ("any", "all", "phrase", "regex", "fuzzy")
@@ -14,37 +15,37 @@ FIELDS = ("all", "title", "body", "ministry")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    tag = commands.add_parser("tag", help="tag a document (levels separated by /: 정책/공정전환)")
+    tag = commands.add_parser("tag", help=_("tag a document (levels separated by /: 정책/공정전환)"))
     tag.add_argument("id", type=int, metavar="ID")
     tag.add_argument("tags", nargs="+", metavar="TAG")
     tag.set_defaults(handler=cmd_tag)
 
-    untag = commands.add_parser("untag", help="remove tags from a document")
+    untag = commands.add_parser("untag", help=_("remove tags from a document"))
     untag.add_argument("id", type=int, metavar="ID")
     untag.add_argument("tags", nargs="+", metavar="TAG")
     untag.set_defaults(handler=cmd_untag)
 
-    rules = commands.add_parser("rules", help="tag rules: list | add | remove | apply | entities")
+    rules = commands.add_parser("rules", help=_("tag rules: list | add | remove | apply | entities"))
     actions = rules.add_subparsers(dest="rules_action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="list the rules")
+    listing = actions.add_parser("list", help=_("list the rules"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_rules_list)
-    add = actions.add_parser("add", help="add a rule; it applies to new imports and with `rules apply`")
+    add = actions.add_parser("add", help=_("add a rule; it applies to new imports and with `rules apply`"))
     add.add_argument("name")
     add.add_argument("--tag", required=True)
     add.add_argument("--match", choices=MATCH_KINDS, default="any")
     add.add_argument("--pattern", required=True)
     add.add_argument("--field", choices=FIELDS, default="all")
     add.set_defaults(handler=cmd_rules_add)
-    remove = actions.add_parser("remove", help="remove a rule and the tags it attached")
+    remove = actions.add_parser("remove", help=_("remove a rule and the tags it attached"))
     remove.add_argument("name")
-    remove.add_argument("--keep-tags", action="store_true", help="keep the tags the rule attached")
+    remove.add_argument("--keep-tags", action="store_true", help=_("keep the tags the rule attached"))
     remove.set_defaults(handler=cmd_rules_remove)
-    apply = actions.add_parser("apply", help="run rules over the whole archive")
-    apply.add_argument("names", nargs="*", metavar="NAME", help="only these rules")
+    apply = actions.add_parser("apply", help=_("run rules over the whole archive"))
+    apply.add_argument("names", nargs="*", metavar="NAME", help=_("only these rules"))
     apply.add_argument("--json", action="store_true")
     apply.set_defaults(handler=cmd_rules_apply)
-    entities = actions.add_parser("entities", help="tag every document with its entities (region:충청북도)")
+    entities = actions.add_parser("entities", help=_("tag every document with its entities (region:충청북도)"))
     entities.add_argument("--kind", default="region", choices=("region", "organization", "programme", "industry"))
     entities.set_defaults(handler=cmd_rules_entities)
 
@@ -83,7 +84,6 @@ def cmd_rules_add(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_remove(args: argparse.Namespace) -> int:
-    from esgdesk.core.i18n import _
     from esgdesk.library.tagging import remove_rule
 
     removed = remove_rule(open_archive(args), args.name, remove_tags=not args.keep_tags)
@@ -92,7 +92,6 @@ def cmd_rules_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_apply(args: argparse.Namespace) -> int:
-    from esgdesk.core.i18n import _
     from esgdesk.library.tagging import apply_rules
 
     matches = apply_rules(open_archive(args), args.names or None)
@@ -105,7 +104,6 @@ def cmd_rules_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_entities(args: argparse.Namespace) -> int:
-    from esgdesk.core.i18n import _
     from esgdesk.library.tagging import tag_entities
 
     added = tag_entities(open_archive(args), args.kind)
