@@ -15,7 +15,7 @@ import errno
 import logging
 import mimetypes
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -117,7 +117,7 @@ class ImportReport:
     def as_json(self, with_updates: bool = False) -> dict[str, list[dict[str, object]]]:
         """DESIGN.md's report; `updated` is there only for `import --update`, so plain imports keep the
         three-key shape scripts rely on."""
-        report = {
+        report: dict[str, list[dict[str, object]]] = {
             "imported": [
                 {"id": e.id, "title": e.title, "path": e.path, "kind": e.kind, "merged": e.merged_listing_items}
                 for e in self.imported
@@ -167,7 +167,7 @@ class ImportPipeline:
 
     # -- the batch -------------------------------------------------------------------------------------
 
-    def run(self, paths: list[str | Path]) -> Iterator[ImportProgress]:
+    def run(self, paths: Sequence[str | Path]) -> Iterator[ImportProgress]:
         report = ImportReport()
         entries = list(expand_paths(paths))
         disk_full = False
@@ -445,6 +445,8 @@ class ImportPipeline:
             )
             session.add(stored)
             session.flush()
+        # Both are in the database by now: the document was flushed by the caller, the file just above.
+        assert document.id is not None and stored.id is not None
         link = session.get(DocumentFile, (document.id, stored.id))
         if link is None:
             session.add(DocumentFile(document_id=document.id, source_file_id=stored.id, role=original.role))
@@ -471,7 +473,7 @@ def _disk_is_full(exc: BaseException) -> bool:
     return False
 
 
-def run_import(archive: Archive, paths: list[str | Path], **options: object) -> ImportReport:
+def run_import(archive: Archive, paths: Sequence[str | Path], **options: object) -> ImportReport:
     """Import `paths` and return the report (for callers that need no progress)."""
     report = ImportReport()
     for progress in ImportPipeline(archive, **options).run(paths):  # type: ignore[arg-type]

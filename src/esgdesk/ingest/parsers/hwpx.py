@@ -471,9 +471,9 @@ def paragraph_bullets(header: Element) -> dict[str, str]:
             continue
         for child in element.iter():
             if local_name(child.tag) == "heading" and child.get("type") == "BULLET":
-                mark = marks.get(child.get("idRef") or "")
-                if mark:
-                    bullets[element.get("id") or ""] = mark
+                bullet = marks.get(child.get("idRef") or "")
+                if bullet:
+                    bullets[element.get("id") or ""] = bullet
                 break
     return bullets
 
