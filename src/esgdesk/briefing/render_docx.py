@@ -154,8 +154,9 @@ def add_runs(
 
 def _add_hyperlink(paragraph: DocxParagraph, run: pk.Run, size: float | None, quiet: bool = False) -> None:
     """A w:hyperlink: to an external URL through a relationship, to a bookmark through w:anchor."""
+    assert run.link, "add_runs makes hyperlinks of linked runs only"
     link = OxmlElement("w:hyperlink")
-    if run.link and run.link.startswith("#"):
+    if run.link.startswith("#"):
         link.set(qn("w:anchor"), run.link[1:])
     else:
         relationship = paragraph.part.relate_to(run.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
@@ -337,18 +338,18 @@ class _Writer:
             docx_row = docx_table.rows[row_index]
             _cant_split(docx_row)
             tcs = list(docx_row._tr.tc_lst)
-            column = 0
+            grid_column = 0
             for cell in row.cells:
                 if has_rowspan:
-                    target = docx_table.cell(row_index, column)
-                    end = docx_table.cell(row_index + cell.rowspan - 1, column + cell.colspan - 1)
+                    target = docx_table.cell(row_index, grid_column)
+                    end = docx_table.cell(row_index + cell.rowspan - 1, grid_column + cell.colspan - 1)
                 else:
-                    target = _Cell(tcs[column], docx_table)
-                    end = _Cell(tcs[column + cell.colspan - 1], docx_table)
+                    target = _Cell(tcs[grid_column], docx_table)
+                    end = _Cell(tcs[grid_column + cell.colspan - 1], docx_table)
                 if cell.colspan > 1 or cell.rowspan > 1:
                     target = target.merge(end)
                 self._cell(target, cell, size)
-                column += cell.colspan
+                grid_column += cell.colspan
             if row.kind == "group":
                 for tc in docx_row._tr.tc_lst:
                     _fill(_Cell(tc, docx_table), GROUP_FILL)
@@ -640,9 +641,9 @@ def _korean_table_borders(table) -> None:
         cell_borders.append(bottom)
         tc_pr.append(cell_borders)
     margins = OxmlElement("w:tblCellMar")
-    for side, value in (("top", 50), ("bottom", 50), ("left", 80), ("right", 80)):
+    for side, twips in (("top", 50), ("bottom", 50), ("left", 80), ("right", 80)):
         element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(value))
+        element.set(qn("w:w"), str(twips))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     tbl_pr.append(margins)

@@ -568,13 +568,11 @@ def _timeline_entries(
             if fact.region not in regions:
                 regions.append(fact.region)
     for (doc_id, year, sentence), regions in grouped.items():
-        document = documents.get(doc_id)
-        if document is None:
+        source = documents.get(doc_id)
+        if source is None:
             continue
         content = [[Run(", ".join(regions), bold=True)], [Run(_short(sentence, 140))]]
-        entries.append(
-            ((year, 0, 0, 0), labels("timeline.year", year=year), labels("timeline.fact"), content, document)
-        )
+        entries.append(((year, 0, 0, 0), labels("timeline.year", year=year), labels("timeline.fact"), content, source))
     entries.sort(key=lambda entry: (entry[0], entry[4].ref))
     return entries
 
