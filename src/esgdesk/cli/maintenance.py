@@ -8,7 +8,7 @@ import sys
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     reextract = commands.add_parser(
         "reextract", help="redo entity and fact extraction, tag rules and indexing (all documents without IDS)"
     )
