@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from esgdesk.briefing.charts import grouped_bars
+from esgdesk.briefing.graphics import Graphic
 from esgdesk.briefing.labels import Labels
 from esgdesk.briefing.maps import MAP_ATTRIBUTION, MapSelection, korea_map
 from esgdesk.briefing.packet import (
@@ -338,7 +339,7 @@ def _map_selection(data: RegionalData) -> MapSelection:
     return MapSelection(provinces, municipalities)
 
 
-def _region_chart(data: RegionalData, documents: dict[int, SourceDoc]):  # -> Graphic
+def _region_chart(data: RegionalData, documents: dict[int, SourceDoc]) -> Graphic:
     categories, series = chart_counts(data, documents)
     return grouped_bars(categories, series)
 
