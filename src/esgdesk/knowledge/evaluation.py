@@ -40,7 +40,8 @@ class Score:
 
 
 def load_passages(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["passages"]
+    passages: list[dict] = json.loads(path.read_text(encoding="utf-8"))["passages"]
+    return passages
 
 
 def _gold(gaz: Gazetteer, passage: dict, on: dt.date) -> dict[str, set[str]]:
