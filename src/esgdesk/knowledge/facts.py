@@ -363,7 +363,7 @@ def summarise(facts: Iterable[Fact]) -> list[dict[str, object]]:
 
     Each row keeps its evidence: every sentence a fact came from, with its offsets and the region's own.
     """
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for fact in facts:
         row = rows.setdefault(
             fact.region_id,
@@ -390,7 +390,7 @@ def summarise(facts: Iterable[Fact]) -> list[dict[str, object]]:
             "start": fact.start,
             "end": fact.end,
         }
-        known: list[dict[str, object]] = row["evidence"]  # type: ignore[assignment]
+        known: list[dict[str, object]] = row["evidence"]
         if all(e["sentence_start"] != fact.sentence_start for e in known):
             known.append(evidence)
     return list(rows.values())
