@@ -6,6 +6,7 @@ Drawn from shapes rather than reportlab's VerticalBarChart so the DOCX gets the 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 
 from esgdesk.briefing.graphics import Graphic, Label, Line, Rect
 
@@ -19,7 +20,7 @@ VALUE_SIZE = 6.0
 
 def grouped_bars(
     categories: list[str],
-    series: dict[str, list[float]],
+    series: Mapping[str, Sequence[float]],
     width: float = 440.0,
     height: float = 210.0,
     unit: str = "건",

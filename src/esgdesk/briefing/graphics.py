@@ -7,8 +7,16 @@ points with the origin at the bottom left, as in PDF; the PNG renderer flips the
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used, so that a briefing-free command does not load reportlab or Pillow
+    from PIL.Image import Image
+    from PIL.ImageFont import FreeTypeFont
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import Color
 
 Point = tuple[float, float]
 
@@ -103,14 +111,14 @@ def register_fonts() -> None:
     addMapping(FONT_REGULAR, 1, 1, FONT_BOLD)
 
 
-def to_drawing(graphic: Graphic, scale: float = 1.0):  # -> reportlab.graphics.shapes.Drawing
+def to_drawing(graphic: Graphic, scale: float = 1.0) -> Drawing:
     """The graphic as reportlab vector shapes, scaled to the width it gets on the page."""
     from reportlab.graphics import shapes as rl
     from reportlab.lib.colors import HexColor
 
     register_fonts()
 
-    def color(value: str | None):
+    def color(value: str | None) -> Color | None:
         return HexColor(value) if value else None
 
     drawing = rl.Drawing(graphic.width * scale, graphic.height * scale)
@@ -175,7 +183,7 @@ def to_drawing(graphic: Graphic, scale: float = 1.0):  # -> reportlab.graphics.s
 
 
 @cache
-def _pil_font(bold: bool, pixels: int):
+def _pil_font(bold: bool, pixels: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     from esgdesk.core.paths import korean_font_paths
@@ -222,7 +230,7 @@ def to_png(graphic: Graphic, dpi: int = 200) -> bytes:
     return buffer.getvalue()
 
 
-def _fill_polygon(image, shape: Polygon, xy) -> None:
+def _fill_polygon(image: Image, shape: Polygon, xy: Callable[[Point], tuple[float, float]]) -> None:
     """Even-odd fill through a mask, because ImageDraw.polygon cannot leave holes.
 
     A page-sized mask per polygon cost half a second for a map of 500 areas, so only polygons that have holes

@@ -194,7 +194,7 @@ class _LabelPlacer:
         candidates = [(x - width / 2 + dx, y - height / 2 + dy) for dx, dy in nudges]
         self._place(text, size, width, height, candidates, boxed=False)
 
-    def _place(self, text: str, size: float, width: float, height: float, candidates, boxed: bool) -> None:
+    def _place(self, text: str, size: float, width: float, height: float, candidates: list[Point], boxed: bool) -> None:
         chosen = candidates[0]
         for left, bottom in candidates:
             box = (left, bottom, left + width, bottom + height)

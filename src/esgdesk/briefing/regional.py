@@ -153,9 +153,8 @@ def _fallback_years(nodes: Iterable[RegionSummary], documents: dict[int, SourceD
     """A region no fact dates gets the years its documents came out (better than an empty 연도 cell)."""
     for node in nodes:
         if node.direct and not node.years:
-            node.years.update(
-                documents[d].published.year for d in node.documents if d in documents and documents[d].published
-            )
+            dates = [documents[d].published for d in node.documents if d in documents]
+            node.years.update(published.year for published in dates if published is not None)
         _fallback_years(node.children.values(), documents)
 
 

@@ -25,16 +25,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
-from docx.table import _Cell
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from esgdesk.briefing import packet as pk
@@ -67,7 +71,7 @@ PARAGRAPH_LOOKS: dict[str, tuple[float, bool, RGBColor | None, float, float, WD_
 # -- fonts and styles ------------------------------------------------------------------------------------------
 
 
-def set_korean_font(rpr_parent, size: float | None = None) -> None:
+def set_korean_font(rpr_parent: BaseOxmlElement, size: float | None = None) -> None:
     """맑은 고딕 for every script of a run or style, theme fonts removed, East Asian language ko-KR."""
     if hasattr(rpr_parent, "get_or_add_rPr"):
         rpr = rpr_parent.get_or_add_rPr()
@@ -98,7 +102,7 @@ def set_korean_font(rpr_parent, size: float | None = None) -> None:
             element.set(qn("w:val"), str(round(size * 2)))
 
 
-def _prepare_styles(document) -> None:
+def _prepare_styles(document: DocxDocument) -> None:
     """맑은 고딕 and ko-KR on the document defaults and on every style the template defines."""
     styles_element = document.styles.element
     for fonts in styles_element.iter(qn("w:rFonts")):
@@ -154,8 +158,9 @@ def add_runs(
 
 def _add_hyperlink(paragraph: DocxParagraph, run: pk.Run, size: float | None, quiet: bool = False) -> None:
     """A w:hyperlink: to an external URL through a relationship, to a bookmark through w:anchor."""
+    assert run.link, "add_runs makes hyperlinks of linked runs only"
     link = OxmlElement("w:hyperlink")
-    if run.link and run.link.startswith("#"):
+    if run.link.startswith("#"):
         link.set(qn("w:anchor"), run.link[1:])
     else:
         relationship = paragraph.part.relate_to(run.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
@@ -292,7 +297,7 @@ class _Writer:
         if heading.anchor:
             self.bookmarks.add(paragraph, heading.anchor)
 
-    def paragraph(self, block: pk.Paragraph, container=None) -> DocxParagraph:
+    def paragraph(self, block: pk.Paragraph, container: _Cell | None = None) -> DocxParagraph:
         target = container if container is not None else self.document
         paragraph = target.add_paragraph()
         size, bold, color, before, after, alignment = PARAGRAPH_LOOKS.get(block.style, PARAGRAPH_LOOKS["body"])
@@ -337,18 +342,18 @@ class _Writer:
             docx_row = docx_table.rows[row_index]
             _cant_split(docx_row)
             tcs = list(docx_row._tr.tc_lst)
-            column = 0
+            grid_column = 0
             for cell in row.cells:
                 if has_rowspan:
-                    target = docx_table.cell(row_index, column)
-                    end = docx_table.cell(row_index + cell.rowspan - 1, column + cell.colspan - 1)
+                    target = docx_table.cell(row_index, grid_column)
+                    end = docx_table.cell(row_index + cell.rowspan - 1, grid_column + cell.colspan - 1)
                 else:
-                    target = _Cell(tcs[column], docx_table)
-                    end = _Cell(tcs[column + cell.colspan - 1], docx_table)
+                    target = _Cell(tcs[grid_column], docx_table)
+                    end = _Cell(tcs[grid_column + cell.colspan - 1], docx_table)
                 if cell.colspan > 1 or cell.rowspan > 1:
                     target = target.merge(end)
                 self._cell(target, cell, size)
-                column += cell.colspan
+                grid_column += cell.colspan
             if row.kind == "group":
                 for tc in docx_row._tr.tc_lst:
                     _fill(_Cell(tc, docx_table), GROUP_FILL)
@@ -408,8 +413,8 @@ class _Writer:
         for paragraph in box.paragraphs:
             self.paragraph(paragraph, container=cell)
 
-    def _box(self, left_only: bool):
-        table = self.document.add_table(rows=1, cols=1)
+    def _box(self, left_only: bool) -> DocxTable:
+        table: DocxTable = self.document.add_table(rows=1, cols=1)  # python-docx leaves add_table unannotated
         table.alignment = WD_TABLE_ALIGNMENT.RIGHT if left_only else WD_TABLE_ALIGNMENT.CENTER
         width = Mm(TEXT_WIDTH_MM - (6 if left_only else 0))
         _table_grid(table, [width])
@@ -493,7 +498,7 @@ def _marker_mm(marker: str, size: float) -> float:
     return ems * size * 0.3528
 
 
-def _toc_style(document, level: int) -> str:
+def _toc_style(document: DocxDocument, level: int) -> str:
     """TOC 1–3 paragraph styles (Word's names, so a refreshed TOC keeps the look)."""
     from docx.enum.style import WD_STYLE_TYPE
 
@@ -538,7 +543,7 @@ def _bottom_border(paragraph: DocxParagraph) -> None:
     ppr.append(borders)
 
 
-def _table_grid(table, widths) -> None:
+def _table_grid(table: DocxTable, widths: Sequence[Length]) -> None:
     """Fixed layout with explicit widths, so Word and LibreOffice agree on the columns."""
     tbl_pr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
@@ -557,7 +562,7 @@ def _table_grid(table, widths) -> None:
             cell.width = widths[index]
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
@@ -565,7 +570,7 @@ def _repeat_header(row) -> None:
     _cant_split(row)
 
 
-def _cant_split(row) -> None:
+def _cant_split(row: _Row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:cantSplit")
     element.set(qn("w:val"), "true")
@@ -612,7 +617,7 @@ def _cell_margins(cell: _Cell, vertical: int, horizontal: int) -> None:
     tc_pr.append(margins)
 
 
-def _korean_table_borders(table) -> None:
+def _korean_table_borders(table: DocxTable) -> None:
     """The Korean report table: a heavy rule on top, a rule under the header, thin grey inside, open sides."""
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -640,9 +645,9 @@ def _korean_table_borders(table) -> None:
         cell_borders.append(bottom)
         tc_pr.append(cell_borders)
     margins = OxmlElement("w:tblCellMar")
-    for side, value in (("top", 50), ("bottom", 50), ("left", 80), ("right", 80)):
+    for side, twips in (("top", 50), ("bottom", 50), ("left", 80), ("right", 80)):
         element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(value))
+        element.set(qn("w:w"), str(twips))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     tbl_pr.append(margins)
@@ -653,7 +658,7 @@ def _alt_text(paragraph: DocxParagraph, text: str) -> None:
         doc_pr.set("descr", text)
 
 
-def _declare_fonts(document) -> None:
+def _declare_fonts(document: DocxDocument) -> None:
     """The font table entry that lets Word and LibreOffice substitute a Korean sans-serif font for 맑은 고딕."""
     font_table = next(
         (part for part in document.part.package.iter_parts() if str(part.partname) == "/word/fontTable.xml"), None

@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -129,7 +130,8 @@ def _paragraph(paragraph: pk.Paragraph, styles: dict[str, ParagraphStyle]) -> Pa
 def _marker_width(marker: str, style: ParagraphStyle) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth(f"{marker} ", style.fontName, style.fontSize)
+    width: float = stringWidth(f"{marker} ", style.fontName, style.fontSize)
+    return width
 
 
 # -- blocks ------------------------------------------------------------------------------------------------------
@@ -317,7 +319,7 @@ class _PacketDoc(BaseDocTemplate):
             ]
         )
 
-    def _decorate(self, canvas, doc) -> None:
+    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT_REGULAR, 8)
         canvas.setFillColor(colors.HexColor("#6c757d"))

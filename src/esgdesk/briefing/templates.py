@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from esgdesk.briefing.charts import grouped_bars
+from esgdesk.briefing.graphics import Graphic
 from esgdesk.briefing.labels import Labels
 from esgdesk.briefing.maps import MAP_ATTRIBUTION, MapSelection, korea_map
 from esgdesk.briefing.packet import (
@@ -338,7 +339,7 @@ def _map_selection(data: RegionalData) -> MapSelection:
     return MapSelection(provinces, municipalities)
 
 
-def _region_chart(data: RegionalData, documents: dict[int, SourceDoc]):  # -> Graphic
+def _region_chart(data: RegionalData, documents: dict[int, SourceDoc]) -> Graphic:
     categories, series = chart_counts(data, documents)
     return grouped_bars(categories, series)
 
@@ -568,13 +569,11 @@ def _timeline_entries(
             if fact.region not in regions:
                 regions.append(fact.region)
     for (doc_id, year, sentence), regions in grouped.items():
-        document = documents.get(doc_id)
-        if document is None:
+        source = documents.get(doc_id)
+        if source is None:
             continue
         content = [[Run(", ".join(regions), bold=True)], [Run(_short(sentence, 140))]]
-        entries.append(
-            ((year, 0, 0, 0), labels("timeline.year", year=year), labels("timeline.fact"), content, document)
-        )
+        entries.append(((year, 0, 0, 0), labels("timeline.year", year=year), labels("timeline.fact"), content, source))
     entries.sort(key=lambda entry: (entry[0], entry[4].ref))
     return entries
 

@@ -11,11 +11,15 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 from esgdesk.cli.app import display_available
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.i18n import _
 from esgdesk.core.paths import resource_path
+
+if TYPE_CHECKING:
+    from esgdesk.core.archive import Archive
 
 DEFAULT_DIR = "esgdesk-demo"
 #: the briefing written beside the archive, in both formats
@@ -91,14 +95,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
             published = doc["published"] or "----------"
             marker = "  [fictitious demo release]" if doc["fictitious"] else ""
             print(f"  #{doc['id']:<3} {published}  {doc['ministry'] or '-':<10}  {doc['title']}{marker}")
-        regions, programmes = _regions_and_programmes(archive, [int(doc["id"]) for doc in releases])
+        regions, programmes = _regions_and_programmes(archive, [doc["id"] for doc in releases])
         print()
         print(f"Regions ({len(regions)}): " + (", ".join(_counted(regions)) or "none found"))
         print(f"Programmes ({len(programmes)}): " + (", ".join(_counted(programmes)) or "none found"))
         print()
         written: list[Path] = []
         if releases:
-            selection = Selection(ids=[int(doc["id"]) for doc in releases])
+            selection = Selection(ids=[doc["id"] for doc in releases])
             # Printed on the cover and every page: a demo briefing forwarded by mistake must not pass the
             # invented releases off as government policy.
             options = PacketOptions(classification=DEMO_LABEL if fictitious else "")
@@ -130,20 +134,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return code or status
 
 
-def _documents(archive) -> list[dict[str, object]]:  # archive: Archive
-    """Every document, oldest release first, with whether its text says it is a fictitious demo release."""
-    from sqlmodel import select
+class _DemoDocument(TypedDict):
+    id: int
+    title: str
+    kind: str
+    published: str | None
+    ministry: str | None
+    fictitious: bool
 
-    from esgdesk.core.models import Document, Organization
+
+def _documents(archive: Archive) -> list[_DemoDocument]:
+    """Every document, oldest release first, with whether its text says it is a fictitious demo release."""
+    from sqlmodel import col, select
+
+    from esgdesk.core.models import Document, Organization, stored_id
     from esgdesk.knowledge.store import organization_name_at
 
-    rows: list[dict[str, object]] = []
+    rows: list[_DemoDocument] = []
     with archive.session() as session:
-        for document in session.exec(select(Document).order_by(Document.published, Document.id)):
+        for document in session.exec(select(Document).order_by(col(Document.published), col(Document.id))):
             ministry = session.get(Organization, document.ministry_id) if document.ministry_id else None
             rows.append(
                 {
-                    "id": document.id,
+                    "id": stored_id(document.id),
                     "title": document.title,
                     "kind": str(document.kind),
                     "published": document.published.isoformat() if document.published else None,
@@ -155,7 +168,7 @@ def _documents(archive) -> list[dict[str, object]]:  # archive: Archive
     return rows
 
 
-def _regions_and_programmes(archive, document_ids: list[int]) -> tuple[Counter[str], Counter[str]]:
+def _regions_and_programmes(archive: Archive, document_ids: list[int]) -> tuple[Counter[str], Counter[str]]:
     """How many releases name each region and each programme (the regional briefing's rows and themes)."""
     from esgdesk.knowledge.store import document_entities
 

@@ -6,7 +6,7 @@ import argparse
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from esgdesk import __version__
@@ -87,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test()
     try:
-        return args.handler(args)
+        handler: Callable[[argparse.Namespace], int] = args.handler  # each command's run function
+        return handler(args)
     except BrokenPipeError:  # `esgdesk list | head`: the reader left, which is not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at interpreter exit
         return EXIT_OK

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive
 from esgdesk.core.i18n import _
 
+if TYPE_CHECKING:
+    from esgdesk.core.archive import Archive
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(commands: argparse._SubParsersAction) -> None:
     reextract = commands.add_parser(
         "reextract", help=_("redo entity and fact extraction, tag rules and indexing (all documents without IDS)")
     )
@@ -28,10 +32,10 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def warn_if_pending(archive: object) -> None:
+def warn_if_pending(archive: Archive) -> None:
     """Results may miss what another esgdesk has just committed: say so on stderr (data stays on stdout)."""
     from esgdesk.library.opening import pending_changes
 
-    pending = pending_changes(archive)  # type: ignore[arg-type]
+    pending = pending_changes(archive)
     if pending:
         print(_("esgdesk: indexing… ({count} changes not yet searchable)", count=pending), file=sys.stderr)

@@ -14,7 +14,7 @@ MATCH_KINDS = ("any", "all", "phrase", "regex", "fuzzy")
 FIELDS = ("all", "title", "body", "ministry")
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> None:
     tag = commands.add_parser("tag", help=_("tag a document (levels separated by /: 정책/공정전환)"))
     tag.add_argument("id", type=int, metavar="ID")
     tag.add_argument("tags", nargs="+", metavar="TAG")

@@ -117,11 +117,11 @@ def stuck_changes(archive: Archive) -> list[PendingChange]:
 def retry_stuck(archive: Archive) -> int:
     """Give stuck changes another chance (after the cause was fixed); returns how many."""
     with archive.writing("retry changes"), archive.session() as session:
-        result = session.execute(
+        result = session.exec(
             update(PendingChange).where(col(PendingChange.attempts) >= MAX_ATTEMPTS).values(attempts=0)
         )
         session.commit()
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return int(result.rowcount or 0)
 
 
 @dataclass

@@ -167,7 +167,7 @@ def _wal_belongs(database: Path, wal: Path) -> bool:
     last_page_one = _last_committed_page_one(data, page_size, salt1, salt2, big_endian=magic == 0x377F0683)
     if last_page_one is None:
         return True
-    return struct.unpack(">I", last_page_one[60:64])[0] == identity
+    return bool(struct.unpack(">I", last_page_one[60:64])[0] == identity)
 
 
 def _last_committed_page_one(data: bytes, page_size: int, salt1: int, salt2: int, big_endian: bool) -> bytes | None:

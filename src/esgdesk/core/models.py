@@ -14,9 +14,9 @@ Conventions:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, Column, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, MetaData, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names keep Alembic autogenerate and the hand-written migration in step on every engine.
@@ -30,8 +30,29 @@ SQLModel.metadata.naming_convention = {
 metadata: MetaData = SQLModel.metadata
 
 
+if TYPE_CHECKING:
+
+    class TableModel(SQLModel):
+        """What a type checker sees of a table model: SQLModel sets `__table__` on every `table=True` class
+        (the Core queries of library/browse.py and the bundle's column lists use it) but does not declare it."""
+
+        __table__: ClassVar[Table]
+
+else:
+    # At run time the models derive from SQLModel itself, so the mapping and the metadata are unchanged.
+    TableModel = SQLModel
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def stored_id(value: int | None) -> int:
+    """The primary key of a row the database holds: `int | None` on the model, because a new row has none
+    until it is flushed, but never None once stored (read back by a query, or after `session.flush()`)."""
+    if value is None:
+        raise ValueError("a row without a primary key: it was read before it was stored")
+    return value
 
 
 class DocumentKind:
@@ -53,7 +74,7 @@ class DocumentStatus:
     REVIEWED = "reviewed"
 
 
-class Organization(SQLModel, table=True):
+class Organization(TableModel, table=True):
     """A ministry, agency or public body. Renamed ministries stay one row; `names` records the history."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -68,7 +89,7 @@ class Organization(SQLModel, table=True):
     parent_id: int | None = Field(default=None, foreign_key="organization.id")
 
 
-class Document(SQLModel, table=True):
+class Document(TableModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str
     body: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -94,7 +115,7 @@ class Document(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 
-class SourceFile(SQLModel, table=True):
+class SourceFile(TableModel, table=True):
     """An original file, stored once by content under files/ab/abcdef…; never modified or deleted by import."""
 
     __tablename__ = "source_file"
@@ -107,7 +128,7 @@ class SourceFile(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class DocumentFile(SQLModel, table=True):
+class DocumentFile(TableModel, table=True):
     """Which originals a document came from: a release, its attachments, and earlier revisions."""
 
     __tablename__ = "document_file"
@@ -119,7 +140,7 @@ class DocumentFile(SQLModel, table=True):
     added_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class DocumentRevision(SQLModel, table=True):
+class DocumentRevision(TableModel, table=True):
     """The text a document had before an update replaced it, so moved annotations can be explained."""
 
     __tablename__ = "document_revision"
@@ -133,7 +154,7 @@ class DocumentRevision(SQLModel, table=True):
     author: str | None = None
 
 
-class Tag(SQLModel, table=True):
+class Tag(TableModel, table=True):
     __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_tag_parent_name"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -145,7 +166,7 @@ class Tag(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class TagRule(SQLModel, table=True):
+class TagRule(TableModel, table=True):
     """Tags a document automatically when it matches (Paperless-ngx style matching)."""
 
     __tablename__ = "tag_rule"
@@ -162,7 +183,7 @@ class TagRule(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class DocumentTag(SQLModel, table=True):
+class DocumentTag(TableModel, table=True):
     __tablename__ = "document_tag"
 
     document_id: int = Field(foreign_key="document.id", primary_key=True, ondelete="CASCADE")
@@ -174,7 +195,7 @@ class DocumentTag(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Entity(SQLModel, table=True):
+class Entity(TableModel, table=True):
     """A region, organisation, programme or industry, with its official code and the names it goes by."""
 
     __table_args__ = (UniqueConstraint("kind", "key", name="uq_entity_kind_key"),)
@@ -193,7 +214,7 @@ class Entity(SQLModel, table=True):
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
-class Mention(SQLModel, table=True):
+class Mention(TableModel, table=True):
     """Where a document names an entity: a character span of the NFC body."""
 
     __table_args__ = (Index("ix_mention_document_entity", "document_id", "entity_id"),)
@@ -210,7 +231,7 @@ class Mention(SQLModel, table=True):
     candidates: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
-class Fact(SQLModel, table=True):
+class Fact(TableModel, table=True):
     """What a document says about a region: years, industries, amounts (the briefing's summary table)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -226,7 +247,7 @@ class Fact(SQLModel, table=True):
     end: int = 0
 
 
-class AnnotationCategory(SQLModel, table=True):
+class AnnotationCategory(TableModel, table=True):
     """A colour whose meaning the analyst sets (defaults: 핵심, 근거, 질문, 후속조치)."""
 
     __tablename__ = "annotation_category"
@@ -238,7 +259,7 @@ class AnnotationCategory(SQLModel, table=True):
     position: int = 0
 
 
-class Annotation(SQLModel, table=True):
+class Annotation(TableModel, table=True):
     """A note on a passage, anchored like the W3C Web Annotation model (Hypothesis stores the same).
 
     TextPositionSelector: `start`/`end` offsets into the NFC body. TextQuoteSelector: `exact` with `prefix`
@@ -263,7 +284,7 @@ class Annotation(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Link(SQLModel, table=True):
+class Link(TableModel, table=True):
     """A typed, directed link between documents (or passages); backlinks are the same rows read backwards."""
 
     __table_args__ = (UniqueConstraint("source_id", "target_id", "relation", name="uq_link_source_target_relation"),)
@@ -283,7 +304,7 @@ class Link(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class DismissedSuggestion(SQLModel, table=True):
+class DismissedSuggestion(TableModel, table=True):
     """A link suggestion the analyst said no to, so it is not offered again."""
 
     __tablename__ = "dismissed_suggestion"
@@ -293,7 +314,7 @@ class DismissedSuggestion(SQLModel, table=True):
     dismissed_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Collection(SQLModel, table=True):
+class Collection(TableModel, table=True):
     """An ordered set of documents: a briefing in the making."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -302,7 +323,7 @@ class Collection(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class CollectionItem(SQLModel, table=True):
+class CollectionItem(TableModel, table=True):
     __tablename__ = "collection_item"
 
     collection_id: int = Field(foreign_key="collection.id", primary_key=True, ondelete="CASCADE")
@@ -310,7 +331,7 @@ class CollectionItem(SQLModel, table=True):
     position: int = 0
 
 
-class SavedSearch(SQLModel, table=True):
+class SavedSearch(TableModel, table=True):
     __tablename__ = "saved_search"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -319,7 +340,7 @@ class SavedSearch(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Activity(SQLModel, table=True):
+class Activity(TableModel, table=True):
     """Who did what, for the activity view of a shared archive."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -332,7 +353,7 @@ class Activity(SQLModel, table=True):
     summary: str = ""
 
 
-class PendingChange(SQLModel, table=True):
+class PendingChange(TableModel, table=True):
     """A write that derived state (search index, entities and facts, rule tags) has not yet followed.
 
     Recorded in the same transaction as the write and deleted once every subscriber has applied it

@@ -34,10 +34,9 @@ class ServerUnavailableError(ArchiveError):
 
 def report_lost_connections(engine: Engine) -> None:
     """Make a lost or refused connection on `engine` raise ServerUnavailableError (once per engine)."""
-    if engine.dialect.name != "postgresql" or getattr(engine, "_esgdesk_outage_hook", False):
+    if engine.dialect.name != "postgresql" or event.contains(engine, "handle_error", _translate):
         return
     event.listen(engine, "handle_error", _translate)
-    engine._esgdesk_outage_hook = True  # type: ignore[attr-defined]
 
 
 def watched(archive: Archive) -> Archive:

@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import EsgdeskError, NotFoundError
 from esgdesk.core.lock import current_user
-from esgdesk.core.models import Activity, DocumentTag, Tag
+from esgdesk.core.models import Activity, DocumentTag, Tag, stored_id
 from esgdesk.core.text import normalize_line
 
 #: separates levels in a tag path: 정책/공정전환 is 공정전환 under 정책
@@ -42,6 +42,11 @@ def get_or_create_tag(session: Session, path: str) -> Tag:
     return tag
 
 
+def get_or_create_tag_id(session: Session, path: str) -> int:
+    """The id of the tag at `path`: an existing tag's, or a new one's (the new levels are flushed)."""
+    return stored_id(get_or_create_tag(session, path).id)
+
+
 def _walk_tag_path(session: Session, path: str, create: bool) -> Tag | None:
     """Follow `정책/공정전환` level by level; make missing levels when `create`, else stop at the first."""
     parent_id: int | None = None
@@ -69,14 +74,14 @@ def attach_tag(
     author: str | None = None,
 ) -> bool:
     """Tag a document; True when the tag is new on it. A manual tag is never downgraded to a rule's."""
-    tag = get_or_create_tag(session, path)
-    existing = session.get(DocumentTag, (document_id, tag.id))
+    tag_id = get_or_create_tag_id(session, path)
+    existing = session.get(DocumentTag, (document_id, tag_id))
     if existing is not None:
         if origin == "manual" and existing.origin != "manual":
             existing.origin, existing.rule_id, existing.author = "manual", None, author
             session.add(existing)
         return False
-    session.add(DocumentTag(document_id=document_id, tag_id=tag.id, origin=origin, rule_id=rule_id, author=author))
+    session.add(DocumentTag(document_id=document_id, tag_id=tag_id, origin=origin, rule_id=rule_id, author=author))
     if origin == "manual":  # a rule's tags are the rule's doing, not a person's
         record_tag_activity(session, "tag", document_id, path, author)
     return True

@@ -15,7 +15,7 @@ import errno
 import logging
 import mimetypes
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -117,7 +117,7 @@ class ImportReport:
     def as_json(self, with_updates: bool = False) -> dict[str, list[dict[str, object]]]:
         """DESIGN.md's report; `updated` is there only for `import --update`, so plain imports keep the
         three-key shape scripts rely on."""
-        report = {
+        report: dict[str, list[dict[str, object]]] = {
             "imported": [
                 {"id": e.id, "title": e.title, "path": e.path, "kind": e.kind, "merged": e.merged_listing_items}
                 for e in self.imported
@@ -167,7 +167,7 @@ class ImportPipeline:
 
     # -- the batch -------------------------------------------------------------------------------------
 
-    def run(self, paths: list[str | Path]) -> Iterator[ImportProgress]:
+    def run(self, paths: Sequence[str | Path]) -> Iterator[ImportProgress]:
         report = ImportReport()
         entries = list(expand_paths(paths))
         disk_full = False
@@ -445,6 +445,8 @@ class ImportPipeline:
             )
             session.add(stored)
             session.flush()
+        # Both are in the database by now: the document was flushed by the caller, the file just above.
+        assert document.id is not None and stored.id is not None
         link = session.get(DocumentFile, (document.id, stored.id))
         if link is None:
             session.add(DocumentFile(document_id=document.id, source_file_id=stored.id, role=original.role))
@@ -460,21 +462,29 @@ class _DiskFull(Exception):
     """Raised inside a batch when nothing more can be stored; `run` turns it into report lines."""
 
 
-def _disk_is_full(exc: BaseException) -> bool:
+def _disk_is_full(error: BaseException) -> bool:
     """SQLite says "database or disk is full", the OS says ENOSPC; either way the batch cannot go on."""
+    exc: BaseException | None = error
     while exc is not None:
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             return True
         if "database or disk is full" in str(exc):
             return True
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        exc = exc.__cause__ or exc.__context__
     return False
 
 
-def run_import(archive: Archive, paths: list[str | Path], **options: object) -> ImportReport:
+def run_import(
+    archive: Archive,
+    paths: Sequence[str | Path],
+    *,
+    registry: ParserRegistry | None = None,
+    limits: ImportLimits | None = None,
+    update: bool = False,
+) -> ImportReport:
     """Import `paths` and return the report (for callers that need no progress)."""
     report = ImportReport()
-    for progress in ImportPipeline(archive, **options).run(paths):  # type: ignore[arg-type]
+    for progress in ImportPipeline(archive, registry=registry, limits=limits, update=update).run(paths):
         report = progress.report
     return report
 
@@ -493,8 +503,9 @@ def _prepare(parsed: ParsedDocument, fallback_title: str) -> Document:
     if parsed.warnings:
         extra["warnings"] = list(parsed.warnings)
     published = parsed.published
-    if published is None and isinstance(metadata.get("published"), dt.date):
-        published = metadata["published"]  # type: ignore[assignment]
+    stated = metadata.get("published")
+    if published is None and isinstance(stated, dt.date):
+        published = stated
     kind = parsed.kind
     if kind == DocumentKind.PRESS_RELEASE and not _states_a_release(metadata, published):
         kind = DocumentKind.OTHER  # a memo or a form is not a press release just because it is a document

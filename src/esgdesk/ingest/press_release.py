@@ -127,7 +127,7 @@ def find_trailer(lines: list[str]) -> ReleaseTrailer | None:
 
 def find_source_url(text: str) -> str | None:
     """The release's own address: a korea.kr view page when there is one, else the last address printed."""
-    urls = [url.rstrip(".,)") for url in _URL.findall(text)]
+    urls: list[str] = [url.rstrip(".,)") for url in _URL.findall(text)]
     for url in urls:
         if news_id_from_url(url):
             return url

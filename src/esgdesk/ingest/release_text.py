@@ -145,9 +145,9 @@ def complete_release_metadata(document: ParsedDocument) -> None:
         url = find_source_url("\n".join(_own_address_lines(lines)))
         if url and news_id_from_url(url):
             document.metadata["source_url"] = url
-    url = document.metadata.get("source_url")
-    if isinstance(url, str) and "source_id" not in document.metadata:
-        news_id = news_id_from_url(url)
+    own_url = document.metadata.get("source_url")
+    if isinstance(own_url, str) and "source_id" not in document.metadata:
+        news_id = news_id_from_url(own_url)
         if news_id:
             document.metadata["source_id"] = news_id
 

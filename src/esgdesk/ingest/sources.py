@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ class BatchEntry:
     error: str | None = None
 
 
-def expand_paths(paths: list[str | Path]) -> Iterator[BatchEntry]:
+def expand_paths(paths: Sequence[str | Path]) -> Iterator[BatchEntry]:
     """Files in the order given; a folder contributes its files recursively, sorted, without hidden ones."""
     for raw in paths:
         path = Path(raw).expanduser()

@@ -78,7 +78,8 @@ class ParseWorker:
             raise ParseError("the reader stopped while reading this file (out of memory, or a crash)") from exc
         if kind == "error":
             raise ParseError(payload)
-        return payload
+        outcome: ParseOutcome = payload  # the child sends ("ok", ParseOutcome) or ("error", message)
+        return outcome
 
     def close(self) -> None:
         if self._connection is not None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esgdesk.knowledge.extract import Extraction, extract
+from esgdesk.knowledge.extract import Extraction, Mention, extract
 from esgdesk.knowledge.gazetteer import Gazetteer, gazetteer
 from esgdesk.knowledge.programmes import normalise
 
@@ -40,7 +40,8 @@ class Score:
 
 
 def load_passages(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["passages"]
+    passages: list[dict] = json.loads(path.read_text(encoding="utf-8"))["passages"]
+    return passages
 
 
 def _gold(gaz: Gazetteer, passage: dict, on: dt.date) -> dict[str, set[str]]:
@@ -66,14 +67,19 @@ def _gold(gaz: Gazetteer, passage: dict, on: dt.date) -> dict[str, set[str]]:
 
 
 def _predicted(gaz: Gazetteer, result: Extraction) -> dict[str, set[str]]:
-    orgs = [m for m in result.of_kind("organization") if m.id]
+    orgs = _resolved(result.of_kind("organization"))
     return {
-        "region": {m.id for m in result.regions()},
-        "ministry": {m.id for m in orgs if gaz.organizations[m.id].is_government},
-        "organization": {m.id for m in orgs if not gaz.organizations[m.id].is_government},
-        "industry": {m.id for m in result.of_kind("industry")},
-        "programme": {m.id for m in result.of_kind("programme")},
+        "region": _resolved(result.regions()),
+        "ministry": {i for i in orgs if gaz.organizations[i].is_government},
+        "organization": {i for i in orgs if not gaz.organizations[i].is_government},
+        "industry": _resolved(result.of_kind("industry")),
+        "programme": _resolved(result.of_kind("programme")),
     }
+
+
+def _resolved(mentions: Iterable[Mention]) -> set[str]:
+    """The entity keys the mentions resolved to; an ambiguous mention (no key yet) predicts nothing."""
+    return {m.id for m in mentions if m.id}
 
 
 def evaluate(passages: Iterable[dict], gaz: Gazetteer | None = None) -> dict[str, Score]:

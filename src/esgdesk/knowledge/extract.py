@@ -7,6 +7,7 @@ All offsets refer to the NFC form of the text, which :attr:`Extraction.text` hol
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -151,7 +152,7 @@ class Extraction:
         return list(seen.values())
 
 
-def _unique(items) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
@@ -194,7 +195,9 @@ def _region_mention(gaz: Gazetteer, match: RegionMatch, text: str, on: dt.date |
     )
 
 
-def _organization_mentions(gaz, finder, text, on, sents) -> list[Mention]:
+def _organization_mentions(
+    gaz: Gazetteer, finder: OrganizationFinder, text: str, on: dt.date | None, sents: list[Span]
+) -> list[Mention]:
     mentions = []
     for match in finder.find(text):
         if len(match.ids) == 1:

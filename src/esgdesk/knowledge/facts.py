@@ -23,10 +23,14 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from esgdesk.knowledge.amounts import Amount
 from esgdesk.knowledge.dates import YearMention
 from esgdesk.knowledge.korean import Span, hangul_run
+
+if TYPE_CHECKING:  # extract.py imports this module; its types are needed here only for checking
+    from esgdesk.knowledge.extract import Extraction, Fact, Mention
 
 #: particles that make a region the topic or subject of what follows ("울산광역시는", "인천광역시가")
 _TOPIC_PARTICLES = frozenset({"는", "은", "이", "가", "에서는", "도"})
@@ -86,17 +90,29 @@ def _units(text: str, sents: Sequence[Span]) -> list[_Unit]:
     return [_Unit(start, end, start, end, -1) for start, end in units]
 
 
-def _inside(items: Iterable, start: int, end: int) -> list:
+class _Placed(Protocol):
+    """Anything found at an offset of the text: a mention, a year, an amount."""
+
+    @property
+    def start(self) -> int: ...
+
+
+_PlacedT = TypeVar("_PlacedT", bound=_Placed)
+#: a span of the text as (start, end) offsets
+_Range = tuple[int, int]
+
+
+def _inside(items: Iterable[_PlacedT], start: int, end: int) -> list[_PlacedT]:
     return [item for item in items if start <= item.start < end]
 
 
-def _is_topic(text: str, mention) -> bool:
+def _is_topic(text: str, mention: Mention) -> bool:
     if mention.end < len(text) and text[mention.end] in ",·ㆍ/":
         return False
     return hangul_run(text, mention.end) in _TOPIC_PARTICLES
 
 
-def _clauses(text: str, unit: _Unit, regions: Sequence) -> list[tuple[int, int, list]]:
+def _clauses(text: str, unit: _Unit, regions: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:
     """(start, end, regions) of each clause: one per topic region, or the whole unit when fewer than two."""
     topics = [m for m in regions if _is_topic(text, m)]
     if len(topics) < 2:
@@ -105,9 +121,10 @@ def _clauses(text: str, unit: _Unit, regions: Sequence) -> list[tuple[int, int, 
     return [(a, b, _inside(regions, a, b)) for a, b in itertools.pairwise(bounds)]
 
 
-def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _parenthesised(text: str, start: int, end: int) -> list[_Range]:
     """Spans of the top-level parentheses in text[start:end]."""
-    spans, depth, opened = [], 0, start
+    spans: list[_Range] = []
+    depth, opened = 0, start
     for index in range(start, end):
         if text[index] == "(":
             if depth == 0:
@@ -120,7 +137,7 @@ def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _budget_notes(text: str, unit: _Unit, amounts: Sequence[Amount]) -> list:
+def _budget_notes(text: str, unit: _Unit, amounts: Sequence[Amount]) -> list[_Range]:
     """Parentheses that state a budget ("('24년 25억원, 국비 60% 보조)"): remarks on the whole sentence.
 
     A parenthesis holding an amount and a budget word; "(+6.5조원)" or "(’25.7월 +2.2조원)" after a figure is
@@ -142,7 +159,15 @@ def _year_of(amount: Amount, years: Sequence[YearMention], start: int) -> int | 
 
 
 class _Builder:
-    def __init__(self, text, mentions, years, amounts, sents, paras) -> None:
+    def __init__(
+        self,
+        text: str,
+        mentions: Iterable[Mention],
+        years: Iterable[YearMention],
+        amounts: Iterable[Amount],
+        sents: Iterable[Span],
+        paras: Iterable[Span],
+    ) -> None:
         self.text = text
         self.regions = [m for m in mentions if m.kind == "region" and m.id and not m.qualifier]
         self.industries = [m for m in mentions if m.kind == "industry"]
@@ -159,7 +184,7 @@ class _Builder:
     def paragraph_of(self, offset: int) -> Span | None:
         return next((p for p in self.paras if p.start <= offset < p.end), None)
 
-    def about(self, paragraph: Span):
+    def about(self, paragraph: Span) -> Mention | None:
         """The one region a paragraph is about, or None (see the module's docstring)."""
         named = _inside(self.regions, paragraph.start, paragraph.end)
         if not named:
@@ -185,7 +210,9 @@ class _Builder:
                 return names[0]
         return self.only_programme
 
-    def amount_facts(self, start, end, unit, owners, notes) -> list[FactAmount]:
+    def amount_facts(
+        self, start: int, end: int, unit: _Unit, owners: Sequence[Mention], notes: Sequence[_Range]
+    ) -> list[FactAmount]:
         found = []
         programme = self.programme_near(unit)
         for amount in _inside(self.amounts, start, end):
@@ -204,7 +231,7 @@ class _Builder:
             found.append(fact)
         return found
 
-    def build(self) -> list:
+    def build(self) -> list[Fact]:
         from esgdesk.knowledge.extract import Fact
 
         facts: list[Fact] = []
@@ -241,7 +268,9 @@ class _Builder:
                     )
         return facts
 
-    def shares(self, owners, start: int, end: int, unit: _Unit, notes) -> dict[int, tuple[FactAmount, ...]]:
+    def shares(
+        self, owners: Sequence[Mention], start: int, end: int, unit: _Unit, notes: Sequence[_Range]
+    ) -> dict[int, tuple[FactAmount, ...]]:
         """A list pairing each region with its own amount ("창원시 7억원, 여수시 6억원 …"): region → its share.
 
         Only when the clause's regions and amounts (budget notes aside) alternate one to one, in that order;
@@ -260,8 +289,10 @@ class _Builder:
             shares[mention.start] = tuple(self.amount_facts(mention.start, bound, unit, [mention], []))
         return shares
 
-    def items(self, spans, unit, owners, notes):
-        def within(found):
+    def items(
+        self, spans: Sequence[_Range], unit: _Unit, owners: Sequence[Mention], notes: Sequence[_Range]
+    ) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[FactAmount, ...]]:
+        def within(found: Iterable[_PlacedT]) -> list[_PlacedT]:
             return [m for m in found if any(a <= m.start < b for a, b in spans)]
 
         years = tuple(sorted({y.year for y in within(self.years)}))
@@ -270,7 +301,7 @@ class _Builder:
         amounts = [a for s, e in spans for a in self.amount_facts(s, e, unit, owners, notes)]
         return years, industries, programmes, tuple(sorted(amounts, key=lambda a: a.start))
 
-    def regionless(self, unit: _Unit, notes) -> list:
+    def regionless(self, unit: _Unit, notes: Sequence[_Range]) -> list[Fact]:
         """A sentence that names no region: its paragraph's one region gets its items, else none does."""
         from esgdesk.knowledge.extract import Fact
 
@@ -285,7 +316,17 @@ class _Builder:
             return []
         return [self.fact(Fact, owner, unit, years, industries, programmes, amounts)]
 
-    def fact(self, fact_type, mention, unit, years, industries, programmes, amounts):
+    def fact(
+        self,
+        fact_type: type[Fact],
+        mention: Mention,
+        unit: _Unit,
+        years: tuple[int, ...],
+        industries: tuple[str, ...],
+        programmes: tuple[str, ...],
+        amounts: tuple[FactAmount, ...],
+    ) -> Fact:
+        assert mention.id is not None, "a fact's region is a resolved one (self.regions)"
         return fact_type(
             region=mention.display or mention.name,
             region_code=mention.code,
@@ -302,7 +343,14 @@ class _Builder:
         )
 
 
-def build_facts(text, mentions, years, amounts, sents, paras) -> tuple[list, list[FactAmount]]:
+def build_facts(
+    text: str,
+    mentions: Iterable[Mention],
+    years: Iterable[YearMention],
+    amounts: Iterable[Amount],
+    sents: Iterable[Span],
+    paras: Iterable[Span],
+) -> tuple[list[Fact], list[FactAmount]]:
     """Region facts (one per region and clause, in text order) and the programme amounts of the text."""
     builder = _Builder(text, mentions, years, amounts, sents, paras)
     facts = builder.build()
@@ -310,12 +358,12 @@ def build_facts(text, mentions, years, amounts, sents, paras) -> tuple[list, lis
     return facts, totals
 
 
-def summarise(facts: Iterable) -> list[dict[str, object]]:
+def summarise(facts: Iterable[Fact]) -> list[dict[str, object]]:
     """Facts merged per region (years, industries, programmes and amounts united), in order of first mention.
 
     Each row keeps its evidence: every sentence a fact came from, with its offsets and the region's own.
     """
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for fact in facts:
         row = rows.setdefault(
             fact.region_id,
@@ -342,13 +390,19 @@ def summarise(facts: Iterable) -> list[dict[str, object]]:
             "start": fact.start,
             "end": fact.end,
         }
-        known: list[dict[str, object]] = row["evidence"]  # type: ignore[assignment]
+        known: list[dict[str, object]] = row["evidence"]
         if all(e["sentence_start"] != fact.sentence_start for e in known):
             known.append(evidence)
     return list(rows.values())
 
 
-def _merge(row: dict, years, industries, programmes, amounts: list[dict]) -> None:
+def _merge(
+    row: dict[str, Any],
+    years: Iterable[int],
+    industries: Iterable[str],
+    programmes: Iterable[str],
+    amounts: list[dict[str, object]],
+) -> None:
     row["years"] = sorted(set(row["years"]) | set(years))
     row["industries"] = list(dict.fromkeys([*row["industries"], *industries]))
     row["programmes"] = list(dict.fromkeys([*row["programmes"], *programmes]))
@@ -356,7 +410,7 @@ def _merge(row: dict, years, industries, programmes, amounts: list[dict]) -> Non
     row["amounts"] += [a for a in amounts if (a.get("start"), a.get("text")) not in known]
 
 
-def cross_sentence(extraction) -> list[str]:
+def cross_sentence(extraction: Extraction) -> list[str]:
     """Items a fact holds that its own evidence sentence does not state, or that sentence is about other regions.
 
     Every item of a fact must stand in the fact's evidence sentence, and that sentence must name the fact's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from esgdesk.knowledge.gazetteer import Gazetteer
@@ -42,7 +43,7 @@ class IndustryFinder:
             return word_end(text, end, _WORD_SUFFIXES) or is_particle_chain(text[end : end + 1])
         return True
 
-    def find(self, text: str, skip: list[tuple[int, int]] = ()) -> list[IndustryMatch]:
+    def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[IndustryMatch]:
         """Industry mentions, leaving out spans in ``skip`` (organisation names such as 부산항만공사)."""
         found: list[IndustryMatch] = []
         for match in self._pattern.finditer(text):

@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
-from esgdesk.core.models import Document, Entity, Fact, Mention, Organization
+from esgdesk.core.models import Document, Entity, Fact, Mention, Organization, stored_id
 from esgdesk.core.text import normalize_line
 from esgdesk.knowledge.extract import Extraction, extract
 from esgdesk.knowledge.facts import summarise
@@ -183,6 +183,7 @@ def document_entities(session: Session, document_id: int) -> list[dict[str, obje
     )
     seen: dict[int, dict[str, object]] = {}
     for entity, _start in session.exec(statement):
-        if entity.id not in seen:
-            seen[entity.id] = {"kind": entity.kind, "name": entity.name, "code": entity.code, "key": entity.key}
+        entity_id = stored_id(entity.id)
+        if entity_id not in seen:
+            seen[entity_id] = {"kind": entity.kind, "name": entity.name, "code": entity.code, "key": entity.key}
     return list(seen.values())

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import EsgdeskError, NotFoundError
 from esgdesk.core.models import Document, DocumentKind, DocumentTag, Entity, Mention, Organization, Tag, TagRule
-from esgdesk.core.tags import attach_tag, get_or_create_tag, tag_path
+from esgdesk.core.tags import attach_tag, get_or_create_tag_id, tag_path
 from esgdesk.core.text import nfc
 
 MATCH_KINDS = ("any", "all", "phrase", "regex", "fuzzy")
@@ -123,7 +123,7 @@ def add_rule(session: Session, name: str, tag: str, match_kind: str, pattern: st
     if session.exec(select(TagRule).where(TagRule.name == name)).first():
         raise EsgdeskError(f"a rule named {name!r} exists already")
     rule = TagRule(
-        name=name, tag_id=get_or_create_tag(session, tag).id, match_kind=match_kind, pattern=nfc(pattern), field=field
+        name=name, tag_id=get_or_create_tag_id(session, tag), match_kind=match_kind, pattern=nfc(pattern), field=field
     )
     session.add(rule)
     session.flush()

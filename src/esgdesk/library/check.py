@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import select
+import sqlalchemy
+from sqlmodel import col, select
 
 from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
@@ -51,6 +52,7 @@ from esgdesk.core.models import (
     Mention,
     PendingChange,
     SourceFile,
+    stored_id,
 )
 from esgdesk.library import derived
 
@@ -186,12 +188,12 @@ def _originals(archive: Archive, report: CheckReport) -> set[str]:
     with archive.session() as session:
         files = list(session.exec(select(SourceFile.id, SourceFile.sha256, SourceFile.name, SourceFile.size)))
         owners: dict[int, list[int]] = {}
-        for document_id, file_id in session.exec(select(DocumentFile.document_id, DocumentFile.source_file_id)):
-            owners.setdefault(file_id, []).append(document_id)
+        for document_id, owned_id in session.exec(select(DocumentFile.document_id, DocumentFile.source_file_id)):
+            owners.setdefault(owned_id, []).append(document_id)
     known: set[str] = set()
     for file_id, digest, name, size in files:
         known.add(digest)
-        problem = _check_original(archive, digest, name, size, owners.get(file_id, []))
+        problem = _check_original(archive, digest, name, size, owners.get(stored_id(file_id), []))
         if problem is not None:
             report.problems.append(problem)
     report.checked["originals"] = len(files)
@@ -297,12 +299,18 @@ def _anchors(archive: Archive, report: CheckReport) -> None:
     """An annotation's exact quote must sit at its span; orphaned ones are flagged already, so not a problem."""
     count = 0
     with archive.session() as session:
-        rows = session.exec(
-            select(
-                Annotation.id, Annotation.document_id, Annotation.start, Annotation.end, Annotation.exact, Document.body
+        # Six columns: SQLModel's `select` is typed for at most four, SQLAlchemy's for more (run by `execute`).
+        rows = session.execute(
+            sqlalchemy.select(
+                col(Annotation.id),
+                col(Annotation.document_id),
+                col(Annotation.start),
+                col(Annotation.end),
+                col(Annotation.exact),
+                col(Document.body),
             )
-            .join(Document, Document.id == Annotation.document_id)  # type: ignore[arg-type]
-            .where(Annotation.anchor_status != "orphaned")
+            .join(Document, col(Document.id) == Annotation.document_id)
+            .where(col(Annotation.anchor_status) != "orphaned")
         )
         for annotation_id, document_id, start, end, exact, body in rows:
             count += 1
@@ -351,12 +359,12 @@ def _derived_state(archive: Archive, report: CheckReport) -> None:
         waiting = set(session.exec(select(PendingChange.document_id)).all())
         has_mention = select(Mention.document_id).where(Mention.document_id == Document.id).exists()
         candidates = session.exec(
-            select(Document.id, Document.body, Document.published).where(
+            select(col(Document.id), col(Document.body), col(Document.published)).where(
                 Document.kind != DocumentKind.LISTING_ITEM, Document.body != "", ~has_mention
             )
         ).all()
     missing = [
-        document_id
+        stored_id(document_id)
         for document_id, body, published in candidates
         if document_id not in waiting and extract(body, published).mentions
     ]

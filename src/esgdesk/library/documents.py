@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -46,8 +47,11 @@ class DocumentSummary:
 def list_documents(archive: Archive, limit: int | None = None) -> list[DocumentSummary]:
     """Newest first (undated documents last), then by id so the order is stable."""
     with archive.session() as session:
+        # Five columns: SQLModel's `select` is typed for at most four, SQLAlchemy's for more (run by `execute`).
         statement = (
-            select(Document.id, Document.title, Document.kind, Document.published, Organization)
+            sqlalchemy.select(
+                col(Document.id), col(Document.title), col(Document.kind), col(Document.published), Organization
+            )
             .join(Organization, col(Document.ministry_id) == Organization.id, isouter=True)
             .order_by(col(Document.published).is_(None), col(Document.published).desc(), col(Document.id).desc())
         )
@@ -61,7 +65,7 @@ def list_documents(archive: Archive, limit: int | None = None) -> list[DocumentS
                 published=_iso(row[3]),
                 ministry=organization_name_at(row[4], row[3]) if row[4] else None,
             )
-            for row in session.exec(statement)
+            for row in session.execute(statement)
         ]
 
 

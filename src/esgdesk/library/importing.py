@@ -3,6 +3,7 @@ entities, tag rules and the index follow each committed document through the cha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,6 @@ def import_pipeline(archive: Archive, **options: Any) -> ImportPipeline:
     return ImportPipeline(archive, **options)
 
 
-def import_paths(archive: Archive, paths: list[str | Path], **options: Any) -> ImportReport:
+def import_paths(archive: Archive, paths: Sequence[str | Path], **options: Any) -> ImportReport:
     derived.install()
     return run_import(archive, paths, **options)

@@ -18,9 +18,16 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EditConflictError, EsgdeskError, NotFoundError
 from esgdesk.core.i18n import _
 from esgdesk.core.lock import current_user
-from esgdesk.core.models import Activity, Document, DocumentKind, DocumentTag, Tag, TagRule
+from esgdesk.core.models import Activity, Document, DocumentKind, DocumentTag, Tag, TagRule, stored_id
 from esgdesk.core.records import get_document
-from esgdesk.core.tags import attach_tag, find_tag, get_or_create_tag, record_tag_activity, tag_path
+from esgdesk.core.tags import (
+    attach_tag,
+    find_tag,
+    get_or_create_tag,
+    get_or_create_tag_id,
+    record_tag_activity,
+    tag_path,
+)
 from esgdesk.core.text import normalize_line
 from esgdesk.knowledge import tag_rules
 
@@ -132,12 +139,12 @@ def restore_tags(archive: Archive, rows: Iterable[TagRow]) -> None:
     rows = list(rows)
     with archive.writing("restore tags"), archive.session() as session:
         for row in rows:
-            tag = get_or_create_tag(session, row.path)
-            if session.get(DocumentTag, (row.document_id, tag.id)) is None:
+            tag_id = get_or_create_tag_id(session, row.path)
+            if session.get(DocumentTag, (row.document_id, tag_id)) is None:
                 session.add(
                     DocumentTag(
                         document_id=row.document_id,
-                        tag_id=tag.id,
+                        tag_id=tag_id,
                         origin=row.origin,
                         rule_id=_existing_rule(session, row.rule_id),
                         author=row.author,
@@ -380,7 +387,8 @@ def preview_rule(
         return 0, []
     if match_kind == "regex":
         tag_rules.compile_rule_regex(pattern)
-    total, shown = 0, []
+    total = 0
+    shown: list[tuple[int, str]] = []
     with archive.session() as session:
         statement = select(Document).where(Document.kind != DocumentKind.LISTING_ITEM).order_by(col(Document.id))
         for document in session.exec(statement):
@@ -389,7 +397,7 @@ def preview_rule(
             if tag_rules.rule_matches(match_kind, pattern, text):
                 total += 1
                 if len(shown) < limit:
-                    shown.append((document.id or 0, document.title))
+                    shown.append((stored_id(document.id), document.title))
     return total, shown
 
 

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import NotFoundError
 from esgdesk.core.lock import current_user
-from esgdesk.core.models import Annotation, DismissedSuggestion, Document, Entity, Link, Mention
+from esgdesk.core.models import Annotation, DismissedSuggestion, Document, Entity, Link, Mention, stored_id
 from esgdesk.core.records import get_document
 from esgdesk.core.text import nfc, title_key
 from esgdesk.notes.annotations import check_version, last_editor, record
@@ -333,12 +333,14 @@ def accept_suggestion(archive: Archive, suggestion: Suggestion, document_id: int
 def _linked_or_dismissed(session: Session, document_id: int) -> set[int]:
     ids: set[int] = set()
     for source, target in session.exec(
-        select(Link.source_id, Link.target_id).where(or_(Link.source_id == document_id, Link.target_id == document_id))
+        select(Link.source_id, Link.target_id).where(
+            or_(col(Link.source_id) == document_id, col(Link.target_id) == document_id)
+        )
     ):
         ids.update((source, target))
     for source, target in session.exec(
         select(DismissedSuggestion.source_id, DismissedSuggestion.target_id).where(
-            or_(DismissedSuggestion.source_id == document_id, DismissedSuggestion.target_id == document_id)
+            or_(col(DismissedSuggestion.source_id) == document_id, col(DismissedSuggestion.target_id) == document_id)
         )
     ):
         ids.update((source, target))
@@ -352,7 +354,7 @@ def _entities(session: Session, document_id: int, kind: str) -> dict[int, str]:
         .where(Mention.document_id == document_id, Entity.kind == kind, col(Mention.ambiguous).is_(False))
         .distinct()
     ).all()
-    return {entity_id: name for entity_id, name in rows}
+    return {stored_id(entity_id): name for entity_id, name in rows}
 
 
 def _candidates(

@@ -12,7 +12,10 @@ def run_migrations_online() -> None:
     if engine is None:
         from esgdesk.core.db import make_engine
 
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise SystemExit("esgdesk's migrations need an engine in config.attributes or a sqlalchemy.url")
+        engine = make_engine(url)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

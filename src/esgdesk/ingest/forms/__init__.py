@@ -104,15 +104,15 @@ def _read_release(document: ParsedDocument, lines: list[str], headline_hint: str
     if department:
         metadata.setdefault("department", department)
     paragraphs = [line for line in lines[release.body_start :] if len(line.strip()) > 40]
-    name = (
+    ministry = (
         issuer.from_header(release.header_lines, on)
         or table_issuer
         or issuer.from_headline(release.headline, on)
         or issuer.from_lead(paragraphs, on)
         or issuer.from_units(release.departments[0].units if release.departments else [], on)
     )
-    if name:
-        metadata.setdefault("ministry", name)
+    if ministry:
+        metadata.setdefault("ministry", ministry)
     return release.headline
 
 

@@ -74,7 +74,9 @@ def find_department_table(lines: list[str]) -> list[DepartmentBlock]:
 
 
 def _cells(lines: list[str], start: int) -> list[str]:
-    first = lines[start][TABLE_LABEL.search(lines[start]).end() :]  # type: ignore[union-attr]
+    label = TABLE_LABEL.search(lines[start])
+    assert label is not None, "find_department_table starts a table only on a line with its label"
+    first = lines[start][label.end() :]
     cells: list[str] = []
     for line in [first, *lines[start + 1 : start + 80]]:
         if _AFTER_TABLE.match(line):
@@ -119,8 +121,8 @@ def _read_blocks(cells: list[str]) -> list[DepartmentBlock]:
                 contact = Contact(role=contact.role)
                 block.contacts.append(contact)
             contact.position = compact
-        elif _PHONE.search(cell) and contact is not None:
-            contact.phone = _PHONE.search(cell).group(1).strip("()")  # type: ignore[union-attr]
+        elif (phone := _PHONE.search(cell)) and contact is not None:
+            contact.phone = phone.group(1).strip("()")
         elif _NAME.match(compact) and contact is not None and contact.name is None and contact.position:
             contact.name = compact
         else:

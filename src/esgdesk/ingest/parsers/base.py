@@ -74,8 +74,13 @@ class Parser(Protocol):
 
     #: short, stable name shown in reports ("hwp", "text", "html")
     name: str
-    #: the media types this parser produces documents for; the first is what the original is stored as
-    media_types: tuple[str, ...]
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        """The media types this parser produces documents for; the first is what the original is stored as.
+
+        Read-only here, so a parser may declare its own as a plain class attribute such as `("text/plain",)`."""
+        ...
 
     def score(self, source: SourceInput) -> int | None:
         """How sure this parser is that the file is its format: None for "not mine", higher is surer.

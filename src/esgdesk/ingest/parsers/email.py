@@ -172,9 +172,10 @@ class _PartReader:
 
     def add_file(self, part: Message, content_type: str) -> None:
         try:
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes for a leaf part, None when there is nothing to decode
         except Exception:
-            data = b""
+            payload = None
+        data = payload if isinstance(payload, bytes) else b""
         name = _filename(part) or _fallback_name(content_type, len(self.attachments) + 1)
         self.keep(_safe_name(name, content_type, len(self.attachments) + 1), data)
 

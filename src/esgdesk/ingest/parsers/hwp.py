@@ -429,7 +429,7 @@ def _starts_with_paragraph(data: bytes) -> bool:
     """Whether a decrypted section plausibly is one: every section opens with a level-0 PARA_HEADER."""
     if len(data) < 4:
         return False
-    (header,) = struct.unpack_from("<I", data, 0)
+    header: int = struct.unpack_from("<I", data, 0)[0]
     return header & 0x3FF == TAG_PARA_HEADER and (header >> 10) & 0x3FF == 0
 
 

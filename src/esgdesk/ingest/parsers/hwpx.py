@@ -136,7 +136,8 @@ class Package:
 def parse_xml(data: bytes, name: str) -> Element:
     """Parse XML with DTDs, entities and external references forbidden (billion laughs, XXE)."""
     try:
-        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root: Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return root
     except DefusedXmlException as exc:
         raise ParseError(
             f"HWPX 문서에 허용되지 않는 XML 구조가 있습니다 — {name} uses XML features refused for safety "
@@ -471,9 +472,9 @@ def paragraph_bullets(header: Element) -> dict[str, str]:
             continue
         for child in element.iter():
             if local_name(child.tag) == "heading" and child.get("type") == "BULLET":
-                mark = marks.get(child.get("idRef") or "")
-                if mark:
-                    bullets[element.get("id") or ""] = mark
+                bullet = marks.get(child.get("idRef") or "")
+                if bullet:
+                    bullets[element.get("id") or ""] = bullet
                 break
     return bullets
 

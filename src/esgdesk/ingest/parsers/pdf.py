@@ -278,8 +278,9 @@ def _pdf_date(value: object) -> dt.datetime | None:
     if not match:
         return None
     parts = [int(part) if part else default for part, default in zip(match.groups(), (0, 1, 1, 0, 0, 0), strict=True)]
+    year, month, day, hour, minute, second = parts
     try:
-        return dt.datetime(*parts)  # type: ignore[arg-type]
+        return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

@@ -105,7 +105,7 @@ def _collect(session: Session, doc_ids: set[int] | None, partial: bool) -> dict[
     """The rows a bundle carries: everything, or what the chosen documents need (referenced rows included)."""
 
     def rows(model: type[SQLModel], *where: Any) -> list[SQLModel]:
-        return list(session.exec(select(model).where(*where)))  # type: ignore[call-overload]
+        return list(session.exec(select(model).where(*where)))
 
     def of_docs(column: Any) -> Any:
         return col(column).in_(doc_ids) if doc_ids is not None else True
@@ -142,14 +142,15 @@ def _collect_referenced(session: Session, out: dict[str, list[SQLModel]]) -> Non
     out["organizations"] = _with_ancestors(session, Organization, org_ids)
     tag_ids = {t.tag_id for t in out["document_tags"]}  # type: ignore[attr-defined]
     rule_ids = {t.rule_id for t in out["document_tags"] if t.rule_id}  # type: ignore[attr-defined]
-    out["tag_rules"] = list(session.exec(select(TagRule).where(col(TagRule.id).in_(rule_ids))))
-    tag_ids |= {rule.tag_id for rule in out["tag_rules"]}  # type: ignore[attr-defined]
+    rules = session.exec(select(TagRule).where(col(TagRule.id).in_(rule_ids))).all()
+    out["tag_rules"] = list(rules)
+    tag_ids |= {rule.tag_id for rule in rules}
     out["tags"] = _with_ancestors(session, Tag, tag_ids)
     entity_ids = {m.entity_id for m in out["mentions"] if m.entity_id}  # type: ignore[attr-defined]
     entity_ids |= {f.region_id for f in out["facts"] if f.region_id}  # type: ignore[attr-defined]
     out["entities"] = _with_ancestors(session, Entity, entity_ids)
     collection_ids = {item.collection_id for item in out["collection_items"]}  # type: ignore[attr-defined]
-    out["collections"] = list(session.exec(select(Collection).where(col(Collection.id).in_(collection_ids))))
+    out["collections"] = list(session.exec(select(Collection).where(col(Collection.id).in_(collection_ids))).all())
 
 
 def _with_ancestors(session: Session, model: Any, ids: set[int]) -> list[SQLModel]:

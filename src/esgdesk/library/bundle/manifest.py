@@ -66,7 +66,7 @@ TABLES: tuple[tuple[str, type[SQLModel]], ...] = (
     ("saved_searches", SavedSearch),
 )
 MODELS = dict(TABLES)
-_KEY_OF_TABLE = {model.__tablename__: key for key, model in TABLES}  # type: ignore[attr-defined]
+_KEY_OF_TABLE = {model.__tablename__: key for key, model in TABLES}
 #: rows derived from a document's text: merged only for documents the bundle adds
 _DERIVED = frozenset({"document_revisions", "mentions", "facts", "document_files"})
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -352,7 +352,7 @@ class _Merger:
         """
         model = MODELS[key]
         columns = [getattr(model, name) for name in ("id", *natural)]
-        existing = {tuple(row[1:]): row[0] for row in self.session.exec(select(*columns))}  # type: ignore[call-overload]
+        existing = {tuple(row[1:]): row[0] for row in self.session.exec(select(*columns))}
         groups = _depth_order(self.tables[key], key) if levels else [self.tables[key]]
         for group in groups:
             for row in group:

@@ -10,7 +10,7 @@ Create Date: 2026-12-06
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # the full path: `import sqlmodel` does not show `sqlmodel.sql` to mypy
 from alembic import op
 
 revision: str = "0003"
