@@ -183,6 +183,10 @@ class DocumentTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         return None
 
+    def _title_text(self, row: int) -> str:
+        texts = self._texts(row)
+        return texts[0] if texts else ""
+
     def _texts(self, row: int) -> tuple[str, ...] | None:
         if not 0 <= row < len(self._ids):
             return None
@@ -207,7 +211,7 @@ class DocumentTableModel(QAbstractTableModel):
         rows = sorted({index.row() for index in indexes if index.isValid()})
         data = QMimeData()
         data.setData(DOCUMENT_IDS_MIME, QByteArray(json.dumps([self._ids[row] for row in rows]).encode()))
-        data.setText("\n".join(self._texts(row)[0] if self._texts(row) else "" for row in rows))
+        data.setText("\n".join(self._title_text(row) for row in rows))
         return data
 
     def supportedDragActions(self) -> Qt.DropAction:

@@ -247,11 +247,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in self.workbench.toolbar_actions():
-            if action is None:
+        for entry in self.workbench.toolbar_actions():
+            if entry is None:
                 self.toolbar.addSeparator()
             else:
-                self.toolbar.addAction(action)
+                self.toolbar.addAction(entry)
 
     def retranslate(self) -> None:
         """Every word of the window again, in the language now installed (QEvent.LanguageChange)."""

@@ -199,9 +199,13 @@ class Workbench(QObject):
         """Add Undo/Redo to Edit, and the Document, Library, View and Help menus."""
         window = self.window
         edit = window.edit_menu
-        first = edit.actions()[0] if edit.actions() else None
-        edit.insertActions(first, [self.undo_action, self.redo_action])
-        edit.insertSeparator(first)
+        existing = edit.actions()
+        if existing:
+            edit.insertActions(existing[0], [self.undo_action, self.redo_action])
+            edit.insertSeparator(existing[0])
+        else:
+            edit.addActions([self.undo_action, self.redo_action])
+            edit.addSeparator()
         self.document_menu = window.menuBar().addMenu("")
         self.document_menu.addActions([self.highlight_action, self.annotate_action, self.reattach_action])
         self.document_menu.addSeparator()
