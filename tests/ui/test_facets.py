@@ -113,6 +113,6 @@ def test_facets_survive_a_sidebar_reload_during_a_search(qtbot, facet_window: Ma
     with qtbot.waitSignal(window.facetsLoaded, timeout=10_000):
         type_text(window.search_bar.field, "석탄화력")
     with qtbot.waitSignal(window.sidebarLoaded, timeout=10_000):
-        window._load_sidebar()  # as after marking a document reviewed
+        window.lists.load_sidebar()  # as after marking a document reviewed
     assert _counts(window, ScopeKind.REGION)["당진시"] == "1"
     assert _counts(window, ScopeKind.YEAR)["2023"] == "0"

@@ -378,7 +378,7 @@ class Workbench(QObject):
             self.window.extrasLoaded.emit(document_id)
 
         Operation(self, lambda: load_extras(archive, document_id)).success(loaded).failure(
-            self.window._background_failed
+            self.window.background_failed
         ).run()
 
     def document_id(self) -> int | None:
@@ -391,9 +391,9 @@ class Workbench(QObject):
         window = self.window
         window.statusBar().showMessage(text, 4000)
         window.model.invalidate()
-        window._load_sidebar()
+        window.lists.load_sidebar()
         if window.scope.kind in (ScopeKind.TAG, ScopeKind.COLLECTION):
-            window._load_list()
+            window.lists.load_list()
         self.tagging._load_known_tags()
         self.reload_extras()
         if self.activity_dialog is not None and self.activity_dialog.isVisible():
