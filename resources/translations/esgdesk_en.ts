@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArchiveController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="109"/>
+        <source>Indexing… (%n changes waiting)</source>
+        <translation>
+            <numerusform>Indexing… (%n change waiting)</numerusform>
+            <numerusform>Indexing… (%n changes waiting)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CollectionController</name>
     <message numerus="yes">
         <location filename="../../src/esgdesk/ui/collection_controller.py" line="105"/>
@@ -53,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="346"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="278"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>%n document in the archive</numerusform>
@@ -61,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="347"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="279"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n found</numerusform>
@@ -69,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="348"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="280"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>%n in this view</numerusform>
@@ -77,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="349"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="281"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>

@@ -346,19 +346,32 @@
 <context>
     <name>ArchiveController</name>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="33"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="55"/>
         <source>Opening %1…</source>
+        <extracomment>how often the pending changes are counted again while there are some &quot;Indexing… (3 changes waiting)&quot; in the status bar; hidden when nothing waits how many changes derived state has yet to follow, as last counted</extracomment>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="42"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="64"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="49"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="72"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="109"/>
+        <source>Indexing… (%n changes waiting)</source>
+        <translation>
+            <numerusform>색인 중… (변경 %n건 대기)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="111"/>
+        <source>Search results and entities do not include the latest changes until indexing finishes.</source>
+        <translation>색인이 끝날 때까지 검색 결과와 개체에는 최근 변경이 들어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -634,33 +647,33 @@
 <context>
     <name>DocumentTable</name>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="228"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="238"/>
         <source>Title</source>
         <extracomment>reads the rows of some ids (esgdesk.library.browse.document_rows bound to an archive) documents dragged onto a tag or a collection in the sidebar (esgdesk.ui.sidebar reads it) the view asked for another order; the owner fetches the ids sorted that way and calls set_ids</extracomment>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="229"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="239"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="230"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="240"/>
         <source>Ministry</source>
         <translation>부처</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="231"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="241"/>
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="232"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="242"/>
         <source>Regions</source>
         <translation>지역</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/document_table.py" line="233"/>
+        <location filename="../../src/esgdesk/ui/document_table.py" line="243"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
@@ -1273,116 +1286,116 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="236"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="187"/>
         <source>esgdesk — Korean policy press releases</source>
-        <extracomment>the title column&apos;s least width (about 16 Hangul syllables) before optional columns step aside the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document the document asked for at start (`gui --show ID`) cannot be shown: the message says why what the list is asked now, and which background answers are still wanted (Qt-free)</extracomment>
+        <extracomment>the first archive, list and (with show_id) document are on screen: safe to screenshot the list now shows these many documents (after a scope change, sort or search) the reader shows this document the sidebar&apos;s counts now cover a search&apos;s results (a dict of Scope → count) or, with None, the archive the side panel (annotations, links, tags, entities) shows this document the document asked for at start (`gui --show ID`) cannot be shown: the message says why what the list is asked now, and which background answers are still wanted (Qt-free)</extracomment>
         <translation>esgdesk — 정부 정책 보도자료 보관함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="237"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="189"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="239"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="190"/>
         <source>Import &amp;files…</source>
         <translation>파일 가져오기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="240"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="191"/>
         <source>Import f&amp;older…</source>
         <translation>폴더 가져오기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="241"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="192"/>
         <source>Import the &amp;sample releases</source>
         <translation>예시 보도자료 가져오기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="242"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="193"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="243"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="244"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="195"/>
         <source>&amp;Find in document</source>
         <translation>문서에서 찾기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="196"/>
         <source>&amp;Search the archive</source>
         <translation>보관함 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="246"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="197"/>
         <source>Mark as &amp;reviewed</source>
         <translation>검토 완료로 표시(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="247"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="198"/>
         <source>Mark as &amp;new</source>
         <translation>새 문서로 표시(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="199"/>
         <source>Toolbar</source>
         <translation>도구 모음</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="200"/>
         <source>Documents</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="250"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="201"/>
         <source>Document text</source>
         <translation>문서 본문</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="346"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="278"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>보관함 문서 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="347"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="279"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n건 검색됨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="348"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="280"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>이 보기 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="349"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="281"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n건 선택됨</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="404"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="336"/>
         <source>Import running</source>
         <translation>가져오기 진행 중</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/main_window.py" line="405"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="337"/>
         <source>An import is still running. Stop it after the current file and quit?</source>
         <translation>가져오기가 아직 진행 중입니다. 현재 파일을 마친 뒤 멈추고 종료할까요?</translation>
     </message>
@@ -2187,328 +2200,328 @@
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="233"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
         <source>&amp;Document</source>
-        <extracomment>how many suggested links the panel lists link id → (who made it, when): the links panel says who linked Library › Activity…: one window, kept while the main window lives (annotation id, text): an unsaved note to put back in the editor once the panel shows that annotation</extracomment>
+        <extracomment>how many suggested links the panel lists the side panel&apos;s least width when its tab labels need less link id → (who made it, when): the links panel says who linked Library › Activity…: one window, kept while the main window lives (annotation id, text): an unsaved note to put back in the editor once the panel shows that annotation</extracomment>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="234"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="243"/>
         <source>&amp;Library</source>
         <translation>라이브러리(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="235"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="244"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="236"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="237"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
         <source>&amp;About ESG Desk</source>
         <translation>ESG Desk 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="238"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="247"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="239"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="250"/>
         <source>&amp;Highlight</source>
         <translation>강조(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="241"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="250"/>
         <source>Highlight the selected passage</source>
         <translation>선택한 구절 강조</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
         <source>&amp;Annotate…</source>
         <translation>주석 달기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="242"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="251"/>
         <source>Annotate the selected passage with a note</source>
         <translation>선택한 구절에 메모 달기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="245"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="254"/>
         <source>Re-attach annotation to selection</source>
         <translation>주석을 선택한 구절에 다시 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="246"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
         <source>Anchor the annotation chosen in the panel to the selected passage</source>
         <translation>패널에서 고른 주석을 선택한 구절에 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
         <source>&amp;Link to…</source>
         <translation>문서 연결(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="248"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
         <source>Link this document to another</source>
         <translation>이 문서를 다른 문서와 연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
         <source>&amp;Tag…</source>
         <translation>태그(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="249"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
         <source>Tag the selected documents</source>
         <translation>선택한 문서에 태그 붙이기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="252"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
         <source>Add to &amp;collection…</source>
         <translation>모음에 추가(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="253"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="262"/>
         <source>Add the selected documents to a collection</source>
         <translation>선택한 문서를 모음에 추가</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
         <source>&amp;Back</source>
         <translation>뒤로(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
         <source>The document read before</source>
         <translation>앞서 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
         <source>&amp;Forward</source>
         <translation>앞으로(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="256"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
         <source>The document read after</source>
         <translation>다음에 읽은 문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="257"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="266"/>
         <source>&amp;New collection…</source>
         <translation>새 모음(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="267"/>
         <source>&amp;Arrange collection…</source>
         <translation>모음 정리(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="267"/>
         <source>Order the collection for a briefing</source>
         <translation>브리핑 순서로 모음 정리</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="259"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="268"/>
         <source>Re&amp;name collection…</source>
         <translation>모음 이름 바꾸기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="260"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="269"/>
         <source>&amp;Delete collection</source>
         <translation>모음 삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="261"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="270"/>
         <source>&amp;Rename tag…</source>
         <translation>태그 이름 바꾸기(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="262"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="271"/>
         <source>Tag c&amp;olour…</source>
         <translation>태그 색(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="263"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="272"/>
         <source>&amp;Merge tag into…</source>
         <translation>태그 합치기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="264"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="273"/>
         <source>Tag r&amp;ules…</source>
         <translation>태그 규칙(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="274"/>
         <source>Build a &amp;briefing…</source>
         <translation>브리핑 만들기(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="265"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="274"/>
         <source>Export a DOCX or PDF briefing packet</source>
         <translation>DOCX 또는 PDF 브리핑 자료 내보내기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="268"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="277"/>
         <source>Acti&amp;vity…</source>
         <translation>활동(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="269"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="278"/>
         <source>Recent changes in the archive: who annotated, linked, tagged or imported what</source>
         <translation>보관함의 최근 변경: 누가 무엇에 주석·연결·태그를 달거나 가져왔는지</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="271"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="280"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="277"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="286"/>
         <source>Go to the &amp;library</source>
         <translation>라이브러리로 이동(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="278"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="287"/>
         <source>Go to the document &amp;list</source>
         <translation>문서 목록으로 이동(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="279"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="288"/>
         <source>Go to the &amp;reader</source>
         <translation>읽기 창으로 이동(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="280"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="289"/>
         <source>Go to &amp;annotations</source>
         <translation>주석으로 이동(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="281"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="290"/>
         <source>Go to lin&amp;ks</source>
         <translation>연결로 이동(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="282"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="291"/>
         <source>Go to &amp;tags and entities</source>
         <translation>태그·개체로 이동(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="286"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="295"/>
         <source>Annotations</source>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="287"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="296"/>
         <source>Links</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="288"/>
-        <source>Tags &amp;&amp; entities</source>
-        <translation>태그·개체</translation>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="297"/>
+        <source>Tags</source>
+        <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="289"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="298"/>
         <source>The document&apos;s highlights and notes (Ctrl+4)</source>
         <translation>문서의 강조와 메모 (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="290"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="299"/>
         <source>Links, backlinks and suggestions (Ctrl+5)</source>
         <translation>연결, 역연결, 추천 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="291"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="300"/>
         <source>Tags, regions, ministries, programmes, industries, facts (Ctrl+6)</source>
         <translation>태그, 지역, 부처, 사업, 산업, 사실 (Ctrl+6)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="292"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="301"/>
         <source>Document panel</source>
         <translation>문서 패널</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="404"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="414"/>
         <source>Not done</source>
         <translation>하지 못함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="448"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="458"/>
         <source>Merge note</source>
         <translation>메모 합치기</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="450"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="460"/>
         <source>Kept the saved version; yours was dropped.</source>
         <translation>저장된 버전을 유지하고 내 버전은 버렸습니다.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="471"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="481"/>
         <source>Open a document first.</source>
         <translation>먼저 문서를 여십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="481"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="491"/>
         <source>Select a passage in the reader first (Shift+arrows, or find it with Ctrl+F).</source>
         <translation>먼저 읽기 창에서 구절을 선택하십시오 (Shift+방향키, 또는 Ctrl+F로 찾기).</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="513"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="523"/>
         <source>Select a tag in the library first.</source>
         <translation>먼저 라이브러리에서 태그를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="515"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="525"/>
         <source>Select a collection in the library first.</source>
         <translation>먼저 라이브러리에서 모음을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="576"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="586"/>
         <source>Briefing written: %1</source>
         <translation>브리핑을 만들었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="597"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="607"/>
         <source>Find in the reader, next match, previous match</source>
         <translation>읽기 창에서 찾기, 다음, 이전</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="598"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="608"/>
         <source>Select text in the reader</source>
         <translation>읽기 창에서 글 선택</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="599"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="609"/>
         <source>Save the note being edited</source>
         <translation>편집 중인 메모 저장</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="600"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="610"/>
         <source>Remove the selected annotation, link or tag</source>
         <translation>선택한 주석·연결·태그 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="601"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="611"/>
         <source>Move a document in a collection</source>
         <translation>모음 안에서 문서 이동</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="602"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="612"/>
         <source>Switch between Write and Preview</source>
         <translation>쓰기와 미리 보기 전환</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="603"/>
+        <location filename="../../src/esgdesk/ui/workbench.py" line="613"/>
         <source>Open a menu</source>
         <translation>메뉴 열기</translation>
     </message>

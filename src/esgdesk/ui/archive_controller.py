@@ -1,7 +1,13 @@
 """The archive's lifecycle in the window: open (or create) it off the GUI thread, switch to another, say when
-it cannot be opened, and make the day's backup as the window closes.
+it cannot be opened, show "indexing…" while its derived state catches up, and make the day's backup as the
+window closes.
 
 The window keeps `window.archive` (every controller reads it); this controller is the only one that sets it.
+
+Opening applies the change queue when the writer lock is free. When another process holds the lock (a second
+window, a CLI import) the search index and entities lag behind until that process, or this one, applies the
+queue: the status bar says so, and the count is read again every INDEXING_POLL_MS on the writer thread (which
+also applies the queue once the lock is free) — never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -9,12 +15,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.outage import watched
 from esgdesk.library import browse
-from esgdesk.library.opening import open_archive
+from esgdesk.library.opening import apply_pending_changes, open_archive, pending_changes
 from esgdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -22,11 +29,26 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: how often the pending changes are counted again while there are some
+INDEXING_POLL_MS = 1500
+
 
 class ArchiveController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        #: "Indexing… (3 changes waiting)" in the status bar; hidden when nothing waits
+        self.indexing_label = QLabel(window)
+        self.indexing_label.setObjectName("indexingIndicator")
+        self.indexing_label.hide()
+        window.statusBar().addWidget(self.indexing_label)
+        #: how many changes derived state has yet to follow, as last counted
+        self.pending = 0
+        self._checking = False
+        self._poll = QTimer(self)
+        self._poll.setSingleShot(True)
+        self._poll.setInterval(INDEXING_POLL_MS)
+        self._poll.timeout.connect(self.check_indexing)
 
     def open(self, location: str) -> None:
         """Open (or create) the archive at `location` off the GUI thread, then fill the window."""
@@ -42,12 +64,52 @@ class ArchiveController(QObject):
         window.statusBar().showMessage(self.tr("Archive: %1").replace("%1", archive.location), 4000)
         window.archiveOpened.emit(archive)
         window.refresh()
+        self.check_indexing()
 
     def _failed(self, exc: BaseException) -> None:
         message = str(exc)
         self.window.statusBar().clearMessage()
         self.window.reader.show_empty(self.tr("The archive could not be opened:") + "\n" + message)
         self.window.archiveFailed.emit(message)
+
+    # -- indexing… ---------------------------------------------------------------------------------------
+
+    def check_indexing(self) -> None:
+        """Count the changes derived state has yet to follow (applying them when the writer lock is free)."""
+        archive = self.window.archive
+        if archive is None or self._checking:
+            return
+        self._checking = True
+
+        def catch_up() -> int:
+            if pending_changes(archive):
+                apply_pending_changes(archive)  # a no-op while another process holds the writer lock
+            return pending_changes(archive)
+
+        def counted(pending: int) -> None:
+            self._checking = False
+            if archive is not self.window.archive:
+                return  # another archive opened meanwhile; its own check is on its way
+            caught_up = self.pending > 0 and pending == 0
+            self.pending = pending
+            self.retranslate()
+            if pending:
+                self._poll.start()
+            elif caught_up:
+                self.window.refresh()  # the search index now holds what was waiting
+
+        def failed(exc: BaseException) -> None:
+            self._checking = False
+            self.window.background_failed(exc)
+
+        Operation(self, catch_up, writer=True).success(counted).failure(failed).run()
+
+    def retranslate(self) -> None:
+        self.indexing_label.setVisible(self.pending > 0)
+        self.indexing_label.setText(self.tr("Indexing… (%n changes waiting)", "", self.pending))
+        self.indexing_label.setToolTip(
+            self.tr("Search results and entities do not include the latest changes until indexing finishes.")
+        )
 
     def daily_backup(self) -> None:
         """At most one backup a day, when the archive changed (esgdesk.library.backup.backup_if_due).

@@ -88,6 +88,7 @@ class ImportActions(QObject):
         window.search_bar.forget_last()
         window.model.invalidate()
         window.refresh()
+        window.archives.check_indexing()
 
     # -- drops on the window ------------------------------------------------------------------------------
 

@@ -10,27 +10,25 @@ with it runs as an Operation off the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import DocumentKind, DocumentStatus
-from esgdesk.library.browse import Scope, SortKey
+from esgdesk.library.browse import Scope
 from esgdesk.ui.archive_controller import ArchiveController
 from esgdesk.ui.authorship import apply_author
 from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
+from esgdesk.ui.document_view import DocumentTableView
 from esgdesk.ui.empty_state import EmptyArchivePanel
 from esgdesk.ui.import_actions import ImportActions
 from esgdesk.ui.import_flow import ImportController
@@ -44,9 +42,6 @@ from esgdesk.ui.search_bar import SearchBar
 from esgdesk.ui.settings import AppSettings
 from esgdesk.ui.sidebar import SidebarTree
 from esgdesk.ui.workbench import Workbench
-
-#: the title column's least width (about 16 Hangul syllables) before optional columns step aside
-MIN_TITLE_PX = 260
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +76,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.search_bar = SearchBar(self)
         self.model = DocumentTableModel(parent=self)
-        self.table = self._make_table()
+        self.table = DocumentTableView(self.model, self)
         self.reader = Reader(self)
         self.reader.setObjectName("reader")
         self.imports = ImportController(self, lambda: self.archive)
@@ -109,10 +104,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(3, 2)
         self.splitter.setSizes([170, 560, 460, 250])
         self.splitter.setChildrenCollapsible(False)
-        self.sidebar.setMinimumWidth(160)
-        middle.setMinimumWidth(300)
-        self.reader.setMinimumWidth(320)
-        self.workbench.panel.setMinimumWidth(220)
+        # On a 1024×700 screen every pane sits at its least width: the list's is what a readable title needs
+        # (document_view.TITLE_SYLLABLES), the side panel's what its tab labels need (Workbench.retranslate).
+        self.sidebar.setMinimumWidth(150)
+        middle.setMinimumWidth(self.table.minimum_list_width())
+        self.reader.setMinimumWidth(280)
         self.setCentralWidget(self.splitter)
 
         self.status_label = QLabel(self)
@@ -133,51 +129,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # -- building -----------------------------------------------------------------------------------------
-
-    def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("documentTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        # Titles of one ministry start alike ("탄소중립 …", "'24년 …"): the middle goes, both ends stay; the full
-        # title is the cell's tooltip.
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.setCornerButtonEnabled(False)
-        # Rows drag onto a tag or a collection in the sidebar (Tag… and Add to collection… do it by keyboard).
-        table.setDragEnabled(True)
-        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        table.setDefaultDropAction(Qt.DropAction.CopyAction)
-        vertical = table.verticalHeader()
-        vertical.hide()
-        # Fixed row heights: with 100,000 rows Qt must never measure rows to lay out the scroll bar.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        header.setSortIndicator(COLUMNS.index(SortKey.PUBLISHED), Qt.SortOrder.DescendingOrder)
-        table.setSortingEnabled(True)
-        # The title takes the spare width: the other columns are sized to their content's usual width, and the
-        # header stretches the title (its width, with the others', is saved with the window's layout).
-        digits = table.fontMetrics().horizontalAdvance("2026-03-19") + 16
-        widths = (
-            (SortKey.PUBLISHED, digits),
-            (SortKey.MINISTRY, 92),
-            (SortKey.TAGS, 64),
-            (SortKey.REGIONS, 72),
-            (SortKey.ANNOTATIONS, 40),
-        )
-        for key, width in widths:
-            table.setColumnWidth(COLUMNS.index(key), width)
-        header.setMinimumSectionSize(36)
-        table.viewport().installEventFilter(self)
-        return table
 
     def _make_actions(self) -> None:
         self.import_files_action = QAction(self)
@@ -248,6 +199,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.table.setAccessibleName(self.tr("Documents"))
         self.reader.text.setAccessibleName(self.tr("Document text"))
+        self.archives.retranslate()
         self.search_bar.retranslate()
         self.empty_panel.retranslate()
         self.reader.retranslate()
@@ -258,26 +210,6 @@ class MainWindow(QMainWindow):
         if self.archive is not None and self.reader.details is None:
             self.reading.show_empty_reader()
         self.update_status()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
-
-    def _fit_columns(self) -> None:
-        """The title keeps a readable width: in a narrow list (a 1024×700 laptop, or a wide reader) the note,
-        region and tag columns step aside one by one (the reader's header and the side panel show the same),
-        and come back when there is room."""
-        table = self.table
-        optional = [COLUMNS.index(key) for key in (SortKey.TAGS, SortKey.REGIONS, SortKey.ANNOTATIONS)]
-        fixed = sum(table.columnWidth(i) for i in range(len(COLUMNS)) if i != 0 and i not in optional)
-        room = table.viewport().width() - fixed
-        for column in optional:  # tags are the most worth keeping, notes the least
-            if room - table.columnWidth(column) >= MIN_TITLE_PX:
-                table.setColumnHidden(column, False)
-                room -= table.columnWidth(column)
-            else:
-                table.setColumnHidden(column, True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
