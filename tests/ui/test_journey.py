@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -328,6 +328,9 @@ def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, 
         qtbot.keyClick(dialog.note.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [(view.quote, view.note) for view in window.workbench.annotations.views()] == [(PASSAGE, "지역 지원의 근거")]
     assert window.reader.highlight_count() == 1
+    # A click elsewhere in the text drops the selection, and the highlight shows in its category's colour.
+    qtbot.mouseClick(window.reader.text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert not window.reader.text.textCursor().hasSelection()
     journey.shot("annotated")
 
     # 6. Tag it: Ctrl+T, type the tag, OK.

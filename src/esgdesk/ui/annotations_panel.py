@@ -142,7 +142,7 @@ class AnnotationsPanel(QWidget):
 
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setContentsMargins(0, 0, 0, 4)  # the last button clear of the tab frame
         self.category_label = QLabel(editor)
         self.category_label.setBuddy(self.category)
         row = QHBoxLayout()

@@ -18,8 +18,8 @@ from esgdesk.ui.document_table import COLUMNS, DocumentTableModel
 
 #: the least a title shows on a 1024×700 laptop screen with the sidebar open, in Hangul syllables
 TITLE_SYLLABLES = 14
-#: optional columns come back only while the title keeps this many syllables
-COMFORTABLE_SYLLABLES = 22
+#: optional columns come back only while the title keeps this many syllables (most titles whole)
+COMFORTABLE_SYLLABLES = 26
 #: a cell's text margins in the Fusion style (both sides together)
 CELL_PADDING = 12
 #: the columns that step aside, most worth keeping first
@@ -57,6 +57,13 @@ class DocumentTableView(QTableView):
         self.setSortingEnabled(True)
         for key, width in self._compact_widths().items():
             self.setColumnWidth(COLUMNS.index(key), width)
+        #: an optional column's width while shown (a hidden column reports 0), kept as the analyst resizes it
+        self._optional_widths = {COLUMNS.index(key): self.columnWidth(COLUMNS.index(key)) for key in OPTIONAL}
+        header.sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if column in self._optional_widths and new > 0:
+            self._optional_widths[column] = new
 
     def _compact_widths(self) -> dict[SortKey, int]:
         """Each column but the title as wide as its usual content, measured in the font in use."""
@@ -68,8 +75,10 @@ class DocumentTableView(QTableView):
         return {
             SortKey.PUBLISHED: fits("24.09.02"),
             SortKey.MINISTRY: fits("산업통상부"),  # 고용노동부 whole; 산업통상자원부 elided, whole in its tooltip
-            SortKey.TAGS: fits("공정전환"),
-            SortKey.REGIONS: fits("충청북도"),
+            # Lists of names: an elided middle of "군산시, 당진시" ("군…시") says nothing, so these columns
+            # are wide enough for two short names, or step aside (fit_columns).
+            SortKey.TAGS: fits("정책/공정전환"),
+            SortKey.REGIONS: fits("군산시, 당진시"),
             SortKey.ANNOTATIONS: fits("999"),
         }
 
@@ -99,8 +108,9 @@ class DocumentTableView(QTableView):
         room = self.viewport().width() - fixed
         least = self.title_min_width(COMFORTABLE_SYLLABLES)
         for column in optional:
-            if room - self.columnWidth(column) >= least:
+            width = self._optional_widths[column]
+            if room - width >= least:
                 self.setColumnHidden(column, False)
-                room -= self.columnWidth(column)
+                room -= width
             else:
                 self.setColumnHidden(column, True)
