@@ -116,3 +116,15 @@ def test_facets_survive_a_sidebar_reload_during_a_search(qtbot, facet_window: Ma
         window.lists.load_sidebar()  # as after marking a document reviewed
     assert _counts(window, ScopeKind.REGION)["당진시"] == "1"
     assert _counts(window, ScopeKind.YEAR)["2023"] == "0"
+
+
+def test_a_tag_added_during_a_search_is_counted_within_it(qtbot, facet_window: MainWindow, type_text) -> None:  # type: ignore[no-untyped-def]
+    """An edit reloads the sidebar; during a search its counts are recounted within the results, so a new tag
+    on a found document shows 1, not the 0 of a tag the search's counts never saw."""
+    window = facet_window
+    with qtbot.waitSignal(window.facetsLoaded, timeout=10_000):
+        type_text(window.search_bar.field, "석탄화력")
+    qtbot.waitUntil(lambda: window.current_document_id() is not None, timeout=10_000)
+    with qtbot.waitSignal(window.facetsLoaded, timeout=10_000):
+        window.workbench.tagging.tag_selection(["검토필요"])
+    assert _counts(window, ScopeKind.TAG) == {"검토필요": "1"}

@@ -54,6 +54,10 @@ class ListController(QObject):
             self.sidebar_data = data
             self.state.total_documents = data.total
             window.sidebar.show_sidebar(data)
+            if self.state.query:
+                # The reload follows an edit (a tag, a collection, a review): count within the results again,
+                # or what the edit added shows the 0 of a name the search's counts never saw.
+                self._load_facets(archive, self.state.query)
             self.update_empty_panel()
             window.update_status()
             window.sidebarLoaded.emit()
