@@ -4,7 +4,7 @@
 <context>
     <name>ArchiveController</name>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="109"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="111"/>
         <source>Indexing… (%n changes waiting)</source>
         <translation>
             <numerusform>Indexing… (%n change waiting)</numerusform>

@@ -248,88 +248,88 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="192"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="197"/>
         <source>Annotations</source>
         <extracomment>show this annotation&apos;s passage in the reader who made the selected annotation and when: on a shared archive, not everything is one&apos;s own</extracomment>
         <translation>주석</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="193"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="198"/>
         <source>Enter or a click shows the passage; Delete removes the annotation</source>
         <translation>Enter 또는 클릭: 구절 보기, Delete: 주석 삭제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="194"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="199"/>
         <source>Category</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="195"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="200"/>
         <source>C&amp;ategory:</source>
         <translation>분류(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="196"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="201"/>
         <source>&amp;Save note</source>
         <translation>메모 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="197"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="202"/>
         <source>Save the note (Ctrl+Return)</source>
         <translation>메모 저장 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="198"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="203"/>
         <source>De&amp;lete</source>
         <translation>삭제(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="199"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="204"/>
         <source>Delete this annotation (Delete in the list)</source>
         <translation>이 주석 삭제 (목록에서 Delete)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="200"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="205"/>
         <source>Re-a&amp;ttach</source>
         <translation>다시 연결(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="202"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="207"/>
         <source>Anchor this note to the passage selected in the reader (for a note whose text changed)</source>
         <translation>읽기 창에서 선택한 구절에 이 메모를 연결합니다 (본문이 바뀐 메모용)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="205"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="210"/>
         <source>No annotations yet. Select a passage and press Ctrl+Shift+H to highlight it.</source>
         <translation>주석이 아직 없습니다. 구절을 선택하고 Ctrl+Shift+H를 눌러 강조하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="225"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="230"/>
         <source>Orphaned — “%1”</source>
         <translation>연결 끊김 — “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="233"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="238"/>
         <source>Its passage is no longer in the text: select the new wording and re-attach it.</source>
         <translation>해당 구절이 본문에 더 이상 없습니다: 새 문구를 선택해 다시 연결하십시오.</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="254"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="259"/>
         <source>unknown author</source>
         <translation>작성자 모름</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="255"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="260"/>
         <source>Annotated by %1 on %2</source>
         <translation>%1 작성, %2</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="258"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="263"/>
         <source>, last changed %1</source>
         <translation>, 마지막 변경 %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="285"/>
+        <location filename="../../src/esgdesk/ui/annotations_panel.py" line="290"/>
         <source>Orphaned: select the passage in the reader, then Re-attach.</source>
         <translation>연결 끊김: 읽기 창에서 구절을 선택한 뒤 &apos;다시 연결&apos;을 누르십시오.</translation>
     </message>
@@ -346,30 +346,30 @@
 <context>
     <name>ArchiveController</name>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="55"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="57"/>
         <source>Opening %1…</source>
         <extracomment>how often the pending changes are counted again while there are some &quot;Indexing… (3 changes waiting)&quot; in the status bar; hidden when nothing waits how many changes derived state has yet to follow, as last counted</extracomment>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="64"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="66"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="72"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="74"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="109"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="111"/>
         <source>Indexing… (%n changes waiting)</source>
         <translation>
             <numerusform>색인 중… (변경 %n건 대기)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="111"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="113"/>
         <source>Search results and entities do not include the latest changes until indexing finishes.</source>
         <translation>색인이 끝날 때까지 검색 결과와 개체에는 최근 변경이 들어 있지 않습니다.</translation>
     </message>
@@ -1277,7 +1277,7 @@
 <context>
     <name>ListController</name>
     <message>
-        <location filename="../../src/esgdesk/ui/list_controller.py" line="156"/>
+        <location filename="../../src/esgdesk/ui/list_controller.py" line="160"/>
         <source>Search is not available in this installation.</source>
         <extracomment>the sidebar as last read (None before the first read): counts, tags, collections, saved searches</extracomment>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>

@@ -40,8 +40,10 @@ class ArchiveController(QObject):
         #: "Indexing… (3 changes waiting)" in the status bar; hidden when nothing waits
         self.indexing_label = QLabel(window)
         self.indexing_label.setObjectName("indexingIndicator")
+        self.indexing_label.setContentsMargins(0, 0, 12, 0)  # apart from the counts beside it
         self.indexing_label.hide()
-        window.statusBar().addWidget(self.indexing_label)
+        # Permanent, left of the counts: a temporary message ("Archive: …") would hide a normal status widget.
+        window.statusBar().insertPermanentWidget(0, self.indexing_label)
         #: how many changes derived state has yet to follow, as last counted
         self.pending = 0
         self._checking = False
