@@ -2,9 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArchiveController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="111"/>
+        <source>Indexing… (%n changes waiting)</source>
+        <translation>
+            <numerusform>Indexing… (%n change waiting)</numerusform>
+            <numerusform>Indexing… (%n changes waiting)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CollectionController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="105"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>Tag %n document</numerusform>
+            <numerusform>Tag %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="39"/>
+        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
+        <translation>
+            <numerusform>Add the %n selected document to the collection (type a new name to make one):</numerusform>
+            <numerusform>Add the %n selected documents to the collection (type a new name to make one):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/collection_controller.py" line="53"/>
+        <source>Add %n documents to collection</source>
+        <translation>
+            <numerusform>Add %n document to collection</numerusform>
+            <numerusform>Add %n documents to collection</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="320"/>
+        <location filename="../../src/esgdesk/ui/briefing_wizard.py" line="333"/>
         <source>Done: %n files written.</source>
         <translation>
             <numerusform>Done: %n file written.</numerusform>
@@ -15,7 +53,7 @@
 <context>
     <name>LinkDialog</name>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/links_panel.py" line="168"/>
+        <location filename="../../src/esgdesk/ui/links_panel.py" line="170"/>
         <source>%n documents found</source>
         <translation>
             <numerusform>%n document found</numerusform>
@@ -26,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="588"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="278"/>
         <source>%n documents in the archive</source>
         <translation>
             <numerusform>%n document in the archive</numerusform>
@@ -34,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="590"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="279"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n found</numerusform>
@@ -42,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="592"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="280"/>
         <source>%n in this view</source>
         <translation>
             <numerusform>%n in this view</numerusform>
@@ -50,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/main_window.py" line="595"/>
+        <location filename="../../src/esgdesk/ui/main_window.py" line="281"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -116,6 +154,17 @@
     </message>
 </context>
 <context>
+    <name>TagController</name>
+    <message numerus="yes">
+        <location filename="../../src/esgdesk/ui/tag_controller.py" line="39"/>
+        <source>Tag %n documents</source>
+        <translation>
+            <numerusform>Tag %n document</numerusform>
+            <numerusform>Tag %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagDialog</name>
     <message numerus="yes">
         <location filename="../../src/esgdesk/ui/tags_panel.py" line="209"/>
@@ -134,90 +183,6 @@
         <translation>
             <numerusform>Tag the %n selected document (Enter)</numerusform>
             <numerusform>Tag the %n selected documents (Enter)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Workbench</name>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
-        <source>Tag %n documents</source>
-        <translation>
-            <numerusform>Tag %n document</numerusform>
-            <numerusform>Tag %n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
-        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
-        <translation>
-            <numerusform>Add the %n selected document to the collection (type a new name to make one):</numerusform>
-            <numerusform>Add the %n selected documents to the collection (type a new name to make one):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
-        <source>Add %n documents to collection</source>
-        <translation>
-            <numerusform>Add %n document to collection</numerusform>
-            <numerusform>Add %n documents to collection</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TagController</name>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
-        <source>Tag %n documents</source>
-        <translation>
-            <numerusform>Tag %n document</numerusform>
-            <numerusform>Tag %n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
-        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
-        <translation>
-            <numerusform>Add the %n selected document to the collection (type a new name to make one):</numerusform>
-            <numerusform>Add the %n selected documents to the collection (type a new name to make one):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
-        <source>Add %n documents to collection</source>
-        <translation>
-            <numerusform>Add %n document to collection</numerusform>
-            <numerusform>Add %n documents to collection</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CollectionController</name>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="556"/>
-        <location filename="../../src/esgdesk/ui/workbench.py" line="740"/>
-        <source>Tag %n documents</source>
-        <translation>
-            <numerusform>Tag %n document</numerusform>
-            <numerusform>Tag %n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="674"/>
-        <source>Add the %n selected documents to the collection (type a new name to make one):</source>
-        <translation>
-            <numerusform>Add the %n selected document to the collection (type a new name to make one):</numerusform>
-            <numerusform>Add the %n selected documents to the collection (type a new name to make one):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/workbench.py" line="688"/>
-        <source>Add %n documents to collection</source>
-        <translation>
-            <numerusform>Add %n document to collection</numerusform>
-            <numerusform>Add %n documents to collection</numerusform>
         </translation>
     </message>
 </context>

@@ -12,5 +12,5 @@ def test_closing_the_window_backs_up_once_a_day(window, archive_dir: Path) -> No
     made = {path.name for path in backups.glob("*.sqlite")} - before
     assert len(made) == 1
     assert "daily" in made.pop()
-    window._daily_backup()  # a second close the same day adds nothing
+    window.archives.daily_backup()  # a second close the same day adds nothing
     assert len({path.name for path in backups.glob("*.sqlite")} - before) == 1

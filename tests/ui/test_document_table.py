@@ -26,7 +26,9 @@ def test_rows_come_from_the_archive(archive: Archive) -> None:
     row = model.row_of(1)
     assert row is not None
     assert model.data(model.index(row, COLUMNS.index(SortKey.TITLE))) == TITLE
-    assert model.data(model.index(row, COLUMNS.index(SortKey.PUBLISHED))) == "2023-04-28"
+    assert model.data(model.index(row, COLUMNS.index(SortKey.PUBLISHED))) == "23.04.28"
+    tooltip = model.data(model.index(row, COLUMNS.index(SortKey.PUBLISHED)), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "2023-04-28"  # the short date in the cell, the whole one in its tooltip
     ministry = document_details(archive, 1)["ministry"]
     assert ministry and model.data(model.index(row, COLUMNS.index(SortKey.MINISTRY))) == ministry
     assert model.data(model.index(row, 0), ID_ROLE) == 1

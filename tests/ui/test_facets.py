@@ -11,6 +11,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.ingest.pipeline import run_import
 from esgdesk.library.browse import Scope, ScopeKind
 from esgdesk.ui.main_window import MainWindow
+from esgdesk.ui.operations import wait_for_background_work
 
 #: a second release, read with entity extraction, naming 충청남도 당진시; a search for 석탄화력 finds only it
 OTHER = """환경부, 충청남도 석탄화력 폐지 지역 공정전환 지원 확대
@@ -113,6 +114,19 @@ def test_facets_survive_a_sidebar_reload_during_a_search(qtbot, facet_window: Ma
     with qtbot.waitSignal(window.facetsLoaded, timeout=10_000):
         type_text(window.search_bar.field, "석탄화력")
     with qtbot.waitSignal(window.sidebarLoaded, timeout=10_000):
-        window._load_sidebar()  # as after marking a document reviewed
+        window.lists.load_sidebar()  # as after marking a document reviewed
     assert _counts(window, ScopeKind.REGION)["당진시"] == "1"
     assert _counts(window, ScopeKind.YEAR)["2023"] == "0"
+
+
+def test_a_tag_added_during_a_search_is_counted_within_it(qtbot, facet_window: MainWindow, type_text) -> None:  # type: ignore[no-untyped-def]
+    """An edit reloads the sidebar; during a search its counts are recounted within the results, so a new tag
+    on a found document shows 1, not the 0 of a tag the search's counts never saw."""
+    window = facet_window
+    with qtbot.waitSignal(window.facetsLoaded, timeout=10_000):
+        type_text(window.search_bar.field, "석탄화력")
+    qtbot.waitUntil(lambda: window.current_document_id() is not None, timeout=10_000)
+    wait_for_background_work()  # the search's own counts are in: what follows is the edit's
+    window.workbench.tagging.tag_selection(["검토필요"])
+    # Without the recount the tag stays at the 0 of a name the search's counts never saw.
+    qtbot.waitUntil(lambda: _counts(window, ScopeKind.TAG) == {"검토필요": "1"}, timeout=10_000)

@@ -1,10 +1,13 @@
 """An analyst's first half hour, in pictures: first run, the samples, a search, a release, a highlighted
 passage with a note, a tag, a link between two releases, a regional summary — in Korean and English, on a
-1024×700 laptop screen and at 1440×900.
+1024×700 laptop screen (light and dark) and at 1440×900.
 
-Every step saves a screenshot (under the test's temporary folder; also in $ESGDESK_JOURNEY_SHOTS when set,
-which is how the README's pictures are made) and checks what a reader of that screen would trip on: a label
-whose text is wider than the label, text too faint for its background, and English words in the Korean app.
+Each step is done as a person does it: a mouse drag selects the passage, shortcuts open the dialogs, the note,
+the tag and the link's search are typed into them, buttons and tabs are clicked. Every step saves a screenshot
+(under the test's temporary folder; also in $ESGDESK_JOURNEY_SHOTS when set, which is how the README's pictures
+are made) and checks what a reader of that screen would trip on: a label, button or tab narrower than its
+text, a title column under 14 Hangul syllables, text fainter than 4.5:1 against its background, and English
+words in the Korean app — in the window and in the dialogs open over it.
 """
 
 from __future__ import annotations
@@ -14,13 +17,23 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
 
-from esgdesk.ui import commands
+from esgdesk.ui.document_view import TITLE_SYLLABLES
+from esgdesk.ui.links_panel import DATA_ROLE
 from esgdesk.ui.look import apply_theme, install_translation
 from esgdesk.ui.main_window import MainWindow
 from esgdesk.ui.operations import wait_for_background_work
@@ -58,6 +71,11 @@ LATIN_ALLOWED = {
     "ministry",
 }
 REAL_RELEASE = "탄소중립에 따른 위기, 지역 주도 준비 지원"
+OTHER_RELEASE_WORDS = "석탄발전"
+#: the passage the analyst annotates, and the release they link it to (found by a word of its title)
+PASSAGE = "공정전환"
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _contrast(a: QColor, b: QColor) -> float:
@@ -84,10 +102,9 @@ def _visible(widget: QWidget) -> bool:
     return widget.isVisible() and widget.width() > 0 and widget.height() > 0
 
 
-def _screen_texts(window: MainWindow) -> list[tuple[QWidget, str]]:
+def _screen_texts(window: QWidget, reader_content: set[QWidget]) -> list[tuple[QWidget, str]]:
     """The app's own words on screen: labels, buttons, tabs, menus — not the documents' content."""
     texts: list[tuple[QWidget, str]] = []
-    reader_content = {window.reader.header, window.reader.text}
     # Names people typed (who annotated) are theirs, not the app's words.
     people = {"annotationByline"}
     for label in window.findChildren(QLabel):
@@ -99,12 +116,57 @@ def _screen_texts(window: MainWindow) -> list[tuple[QWidget, str]]:
     for bar in window.findChildren(QTabBar):
         if _visible(bar):
             texts.extend((bar, bar.tabText(i)) for i in range(bar.count()))
-    texts.extend((window.menuBar(), action.text()) for action in window.menuBar().actions())
+    if isinstance(window, MainWindow):
+        texts.extend((window.menuBar(), action.text()) for action in window.menuBar().actions())
     return texts
 
 
 def check_screen(window: MainWindow, language: str) -> list[str]:
+    """The window's problems: its widgets', a title too narrow to read, the reader's and the list's contrast."""
+    problems = check_widget(window, language, {window.reader.header, window.reader.text})
+    table = window.table
+    if _visible(table):
+        least = table.title_min_width()
+        if table.columnWidth(0) < least:
+            problems.append(f"title column {table.columnWidth(0)}px < {least}px ({TITLE_SYLLABLES} syllables)")
+        palette = table.palette()
+        ratio = _contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base))
+        if ratio < 4.5:
+            problems.append(f"list text contrast {ratio:.2f}")
+    reader = window.reader.text
+    if _visible(reader):
+        palette = reader.palette()
+        ratio = _contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base))
+        if ratio < 4.5:
+            problems.append(f"reader text contrast {ratio:.2f}")
+    return problems
+
+
+def _clipped_controls(widget: QWidget) -> list[str]:
+    """Buttons and tabs narrower than their text: Qt cuts or elides what does not fit."""
     problems: list[str] = []
+    for button in widget.findChildren(QAbstractButton):
+        if not _visible(button) or not button.text():
+            continue
+        # The text and the style's margins (a push button's 80-pixel habit aside: narrower is fine if it fits).
+        text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        needed = button.fontMetrics().horizontalAdvance(text) + (12 if isinstance(button, QPushButton) else 0)
+        if not isinstance(button, QPushButton):
+            needed = max(needed, button.sizeHint().width())
+        if button.width() + 1 < needed:
+            problems.append(f"clipped button {text!r}: {button.width()}px < {needed}px")
+    for bar in widget.findChildren(QTabBar):
+        if not _visible(bar):
+            continue
+        for i in range(bar.count()):
+            if bar.tabRect(i).width() + 1 < bar.tabSizeHint(i).width():
+                problems.append(f"clipped tab {bar.tabText(i)!r}: {bar.tabRect(i).width()}px")
+    return problems
+
+
+def check_widget(window: QWidget, language: str, content: set[QWidget] | None = None) -> list[str]:
+    """What a reader of this window trips on: clipped text, faint text, English words in the Korean app."""
+    problems: list[str] = _clipped_controls(window)
     for label in window.findChildren(QLabel):
         if (
             not _visible(label)
@@ -125,14 +187,8 @@ def check_screen(window: MainWindow, language: str) -> list[str]:
             bg = palette.color(label.backgroundRole())
             if _contrast(fg, bg) < 4.5:
                 problems.append(f"faint label {text[:30]!r}: {fg.name()} on {bg.name()} ({_contrast(fg, bg):.2f})")
-    reader = window.reader.text
-    if _visible(reader):
-        palette = reader.palette()
-        ratio = _contrast(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base))
-        if ratio < 4.5:
-            problems.append(f"reader text contrast {ratio:.2f}")
     if language == "ko":
-        for widget, text in _screen_texts(window):
+        for widget, text in _screen_texts(window, content or set()):
             words = [w for w in re.findall(r"[A-Za-z]{4,}", text.replace("&", "")) if w.lower() not in LATIN_ALLOWED]
             if words and not re.search(r"[\w.-]+\.(txt|hwp|pdf|docx)", text):
                 problems.append(f"English in the Korean app ({type(widget).__name__}): {text[:60]!r}")
@@ -147,19 +203,68 @@ class Journey:
         extra = os.environ.get("ESGDESK_JOURNEY_SHOTS")
         self.extra = Path(extra) / folder.name if extra else None
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str, dialog: QWidget | None = None) -> Path:
+        """The window (or, with `dialog`, the dialog open over it) as a PNG, and what is wrong on it."""
         # The reader follows the current row after a short pause (keyboard navigation): let it, then its read.
         self.qtbot.wait(150)
         wait_for_background_work()
         QApplication.processEvents()
         self.step += 1
         path = self.folder / f"{self.step:02d}-{name}.png"
-        assert self.window.grab().save(str(path), "PNG")
+        assert (dialog or self.window).grab().save(str(path), "PNG")
         if self.extra is not None:
             self.extra.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, self.extra / path.name)
-        self.problems += [f"{path.name}: {problem}" for problem in check_screen(self.window, self.language)]
+        found = check_screen(self.window, self.language) if dialog is None else check_widget(dialog, self.language)
+        self.problems += [f"{path.name}: {problem}" for problem in found]
         return path
+
+    def drag_select(self, phrase: str) -> None:
+        """Press the mouse before the phrase in the reader and release it after, as a person selects text."""
+        text = self.window.reader.text
+        document = text.document()
+        found = document.find(phrase, QTextCursor(document))
+        assert not found.isNull(), phrase
+        text.ensureCursorVisible()
+        start, end = QTextCursor(document), QTextCursor(document)
+        start.setPosition(found.selectionStart())
+        end.setPosition(found.selectionEnd())
+        text.setTextCursor(start)
+        text.ensureCursorVisible()
+        begin, finish = text.cursorRect(start).center(), text.cursorRect(end).center()
+        viewport = text.viewport()
+        self.qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=begin)
+        self.qtbot.mouseMove(viewport, pos=finish)
+        self.qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=finish)
+        assert text.textCursor().selectedText() == phrase
+
+    def dialog(self) -> Any:
+        """The dialog the last action opened (window-modal, no nested event loop), once it has the focus."""
+        dialog = self.window.workbench.dialog
+        assert dialog is not None and dialog.isVisible()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+        return dialog
+
+    def press_ok(self, dialog: QWidget) -> None:
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        ok = next(b for b in buttons.buttons() if buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+        self.qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    def click_tab(self, index: int) -> None:
+        bar = self.window.workbench.panel.tabBar()
+        self.qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert self.window.workbench.panel.currentIndex() == index
+
+    def activate(self) -> None:
+        """Keyboard shortcuts reach the active window only (offscreen nothing activates it by itself)."""
+        self.window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=5000)
+
+    def back_to_window(self) -> None:
+        """Offscreen, a closed dialog hands activation back to nobody; a desktop gives it back to the window."""
+        self.activate()
+        self.window.table.setFocus()
 
 
 @pytest.fixture(params=["ko", "en"])
@@ -167,20 +272,26 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     app = QCoreApplication.instance()
     assert isinstance(app, QApplication)
     install_translation(app, request.param)
-    apply_theme(app, "light")
     yield request.param
     install_translation(app, "en")
     apply_theme(app, "system")
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)], ids=["1024x700", "1440x900"])
-def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("size", "theme"),
+    [((1024, 700), "light"), ((1440, 900), "light"), ((1024, 700), "dark")],
+    ids=["1024x700", "1440x900", "1024x700-dark"],
+)
+def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, int], theme: str, type_text) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme)  # the contrast checks hold in both themes
     window = MainWindow()
     window.setProperty("saveLayout", False)
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
-    folder = tmp_path / f"{language}-{size[0]}x{size[1]}"
+    folder = tmp_path / (f"{language}-{size[0]}x{size[1]}" + ("" if theme == "light" else f"-{theme}"))
     folder.mkdir()
     journey = Journey(qtbot, window, folder, language)
     with qtbot.waitSignal(window.ready, timeout=15_000):
@@ -200,6 +311,7 @@ def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, 
     assert window.reader.details is not None and window.reader.details["body"].strip()
     journey.shot("samples-loaded")
     releases = {window.model.document(r).title: window.model.id_at(r) for r in range(window.model.rowCount())}
+    other_title = next(title for title in releases if OTHER_RELEASE_WORDS in title)
 
     # 3. Search 충북.
     with qtbot.waitSignal(window.listLoaded, timeout=15_000):
@@ -213,35 +325,58 @@ def test_first_half_hour(qtbot, tmp_path: Path, language: str, size: tuple[int, 
         window.show_document(release)
     journey.shot("release-open")
 
-    # 5. Highlight a passage with a note.
-    body = window.reader.details["body"]
-    start = body.index("공정전환")
-    window.reader.select_span(start, start + len("공정전환"))
-    workbench = window.workbench
+    # 5. Select a passage in the reader with the mouse, Annotate (Ctrl+Shift+A), type the note in the dialog.
+    journey.activate()
+    journey.drag_select(PASSAGE)
+    assert window.reader.selected_span() is not None
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_A, CTRL_SHIFT)
+    dialog = journey.dialog()
+    type_text(dialog.note.editor, "지역 지원의 근거")
+    journey.shot("annotate-dialog", dialog)
     with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
-        workbench.annotating._create_annotation(release, start, start + len("공정전환"), "지역 지원의 근거", None)
-    assert workbench.annotations.views()
+        qtbot.keyClick(dialog.note.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [(view.quote, view.note) for view in window.workbench.annotations.views()] == [(PASSAGE, "지역 지원의 근거")]
+    assert window.reader.highlight_count() == 1
+    # A click elsewhere in the text drops the selection, and the highlight shows in its category's colour.
+    qtbot.mouseClick(window.reader.text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert not window.reader.text.textCursor().hasSelection()
     journey.shot("annotated")
 
-    # 6. Tag it.
+    # 6. Tag it: Ctrl+T, type the tag, OK.
+    journey.back_to_window()
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
+    dialog = journey.dialog()
+    type_text(dialog.field, "공정전환")
     with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
-        workbench.tagging.tag_selection(["공정전환"])
-    workbench.panel.setCurrentIndex(2)
+        journey.press_ok(dialog)
+    journey.click_tab(2)
     journey.shot("tagged")
 
-    # 7. Link it to another release of the just-transition programme.
-    other = next(i for i in releases.values() if i != release)
-    pair = commands.create_link(workbench.ids, release, other, "follows up", "같은 사업의 후속")
+    # 7. Link it to the coal phase-out release from the Links tab: its button, the dialog's search, a relation.
+    journey.back_to_window()
+    journey.click_tab(1)
+    qtbot.mouseClick(window.workbench.links_panel.link_button, Qt.MouseButton.LeftButton)
+    dialog = journey.dialog()
+    type_text(dialog.search, "석탄발전")
+    qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=15_000)
+    other = releases[other_title]
+    row = next(i for i in range(dialog.results.count()) if dialog.results.item(i).data(DATA_ROLE) == other)
+    rect = dialog.results.visualItemRect(dialog.results.item(row))
+    qtbot.mouseClick(dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.target_id() == other
+    dialog.relation.setCurrentIndex(dialog.relation.findData("follows_up"))
+    type_text(dialog.note, "같은 사업의 후속")
+    journey.shot("link-dialog", dialog)
     with qtbot.waitSignal(window.extrasLoaded, timeout=15_000):
-        workbench.edits.perform(QCoreApplication.translate("LinkController", "Link"), pair.do, pair.undo)
-    workbench.panel.setCurrentIndex(1)
-    assert workbench.links_panel.link_items()
+        journey.press_ok(dialog)
+    assert window.workbench.panel.currentIndex() == 1
+    assert len(window.workbench.links_panel.link_items()) == 1
     journey.shot("linked")
 
     # 8. A regional summary of the search's documents.
     window.settings.export_folder = str(tmp_path / "out")
     window.table.selectAll()
-    wizard = workbench.build_briefing()
+    wizard = window.workbench.build_briefing()
     assert wizard is not None
     for _page in range(3):
         qtbot.keyClick(wizard, Qt.Key.Key_Return)

@@ -106,3 +106,52 @@ def test_layout_is_saved_and_restored(qtbot, window: MainWindow) -> None:  # typ
     # The offscreen screen is smaller than the window, so compare the remembered state, not pixels.
     assert other.splitter.saveState() == window.splitter.saveState()
     assert other.table.horizontalHeader().saveState() == window.table.horizontalHeader().saveState()
+
+
+def test_the_title_keeps_the_width_the_other_columns_leave_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The title stretches; widening a column narrows the title, and the choice comes back with the layout."""
+    from esgdesk.library.browse import SortKey
+    from esgdesk.ui.document_table import COLUMNS
+
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.table.width() > 400, timeout=2000)
+    ministry = COLUMNS.index(SortKey.MINISTRY)
+    title_before = window.table.columnWidth(0)
+    window.table.horizontalHeader().resizeSection(ministry, window.table.columnWidth(ministry) + 40)
+    assert window.table.columnWidth(0) == title_before - 40
+    # A title elides in its middle and is whole in its tooltip.
+    assert window.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    index = window.model.index(0, 0)
+    assert window.model.data(index, Qt.ItemDataRole.ToolTipRole) == window.model.data(index)
+    window.save_layout()
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.restore_layout()
+    assert other.table.columnWidth(ministry) == window.table.columnWidth(ministry)
+
+
+def test_optional_columns_step_aside_and_stay_put(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A hidden column reports no width: fitting must use its width when shown, or it flips on every resize."""
+    from esgdesk.library.browse import SortKey
+    from esgdesk.ui.document_table import COLUMNS
+    from esgdesk.ui.document_view import COMFORTABLE_SYLLABLES
+
+    table = window.table
+    least = table.title_min_width(COMFORTABLE_SYLLABLES)
+    fixed = sum(table.columnWidth(COLUMNS.index(key)) for key in (SortKey.PUBLISHED, SortKey.MINISTRY))
+    tags = COLUMNS.index(SortKey.TAGS)
+    table.setColumnHidden(tags, False)
+    tags_width = table.columnWidth(tags)
+    # A list with room for the comfortable title, but not for the title and the tags column too.
+    room = least + tags_width // 2
+    chrome = window.splitter.widget(1).width() - table.viewport().width()
+    sizes = window.splitter.sizes()
+    sizes[2] += sizes[1] - (fixed + room + chrome)
+    sizes[1] = fixed + room + chrome
+    window.splitter.setSizes(sizes)
+    qtbot.waitUntil(lambda: abs(table.viewport().width() - fixed - room) <= 4, timeout=2000)
+    table.fit_columns()
+    hidden = [table.isColumnHidden(i) for i in range(window.model.columnCount())]
+    table.fit_columns()
+    assert [table.isColumnHidden(i) for i in range(window.model.columnCount())] == hidden
+    assert hidden[tags], "the tags column would leave the title less than its comfortable width"

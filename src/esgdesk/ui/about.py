@@ -83,10 +83,11 @@ def version_lines() -> list[str]:
 
 def _organisation() -> str:
     try:
-        author = metadata.metadata("esgdesk").get("Author") or ""
+        author = metadata.metadata("esgdesk").json.get("author", "")
     except metadata.PackageNotFoundError:
         author = ""
-    return author or ORGANISATION_DISPLAY
+    # The metadata's JSON form gives a list for multi-valued fields; Author is single-valued but typed as either.
+    return author if isinstance(author, str) and author else ORGANISATION_DISPLAY
 
 
 class AboutDialog(QDialog):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from esgdesk.core.archive import Archive
 from esgdesk.ui.authorship import local_time
 from esgdesk.ui.operations import Operation
+from esgdesk.ui.tree_items import top_level_items
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_LIMIT = 200
@@ -221,10 +222,7 @@ class ActivityDialog(QDialog):
 
     def rows(self) -> list[list[str]]:
         """Every row as shown (tests and screen readers read the same text)."""
-        return [
-            [self.list.topLevelItem(i).text(c) for c in range(self.list.columnCount())]
-            for i in range(self.list.topLevelItemCount())
-        ]
+        return [[item.text(c) for c in range(self.list.columnCount())] for item in top_level_items(self.list)]
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         value = item.data(0, DOCUMENT_ROLE)

@@ -33,7 +33,7 @@ class AnnotationController(FeatureController):
 
         # list_categories creates the four defaults on first use, so it is a write.
         Operation(self, lambda: list_categories(archive), writer=True).success(loaded).failure(
-            self.window._background_failed
+            self.window.background_failed
         ).run()
 
     def highlight(self) -> None:

@@ -142,7 +142,7 @@ class AnnotationsPanel(QWidget):
 
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setContentsMargins(0, 0, 0, 4)  # the last button clear of the tab frame
         self.category_label = QLabel(editor)
         self.category_label.setBuddy(self.category)
         row = QHBoxLayout()
@@ -152,12 +152,17 @@ class AnnotationsPanel(QWidget):
         editor_layout.addWidget(self.byline)
         editor_layout.addWidget(self.status)
         editor_layout.addWidget(self.note, 1)
+        # Two rows: three buttons side by side need more than the side panel has on a 1024-pixel screen, and a
+        # squeezed button cuts its label. Delete sits apart, on the right, away from Save.
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.reattach_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
         editor_layout.addLayout(buttons)
+        danger = QHBoxLayout()
+        danger.addStretch(1)
+        danger.addWidget(self.delete_button)
+        editor_layout.addLayout(danger)
         self.editor = editor
 
         top = QWidget(self)

@@ -29,9 +29,14 @@ def local_time(value: dt.datetime | str | None, with_time: bool = True) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value)
+            parsed = dt.datetime.fromisoformat(value)
         except ValueError:
-            return value
+            return value  # not a timestamp: shown as stored rather than hidden
+        return _local_stamp(parsed, with_time)
+    return _local_stamp(value, with_time)
+
+
+def _local_stamp(value: dt.datetime, with_time: bool) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     local = value.astimezone()

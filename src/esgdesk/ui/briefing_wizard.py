@@ -200,8 +200,8 @@ class OutputPage(QWizardPage):
         self.docx.setChecked(True)
         self.pdf = QCheckBox(self.tr("&PDF"), self)
         self.pdf.setChecked(True)
-        self.title = QLineEdit(self)
-        self.title.setObjectName("wizardTitle")
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("wizardTitle")
         self.author = QLineEdit(self)
         self.author.setObjectName("wizardAuthor")
         self.classification = QComboBox(self)
@@ -226,7 +226,7 @@ class OutputPage(QWizardPage):
         formats_label = QLabel(self.tr("Formats:"), self)
         formats_label.setBuddy(self.docx)
         layout.addRow(formats_label, formats)
-        layout.addRow(self.tr("&Title:"), self.title)
+        layout.addRow(self.tr("&Title:"), self.title_edit)
         layout.addRow(self.tr("&Author:"), self.author)
         layout.addRow(self.tr("&Classification:"), self.classification)
         layout.addRow(self.tr("&Language:"), self.language)
@@ -236,7 +236,7 @@ class OutputPage(QWizardPage):
         layout.addRow(folder_label, folder_row)
         for widget in (self.docx, self.pdf):
             widget.toggled.connect(self.completeChanged)
-        self.title.textChanged.connect(self.completeChanged)
+        self.title_edit.textChanged.connect(self.completeChanged)
         self.folder.textChanged.connect(self.completeChanged)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Export"))
@@ -246,9 +246,9 @@ class OutputPage(QWizardPage):
 
     def initializePage(self) -> None:
         wizard = self.wizard()
-        if isinstance(wizard, BriefingWizard) and self.title.text() in ("", self._default_title):
+        if isinstance(wizard, BriefingWizard) and self.title_edit.text() in ("", self._default_title):
             self._default_title = wizard.default_title(str(self.language.currentData()))
-            self.title.setText(self._default_title)
+            self.title_edit.setText(self._default_title)
 
     def _language_changed(self, _index: int) -> None:
         # The cover title follows the packet's language until the user writes a title of their own.
@@ -257,7 +257,7 @@ class OutputPage(QWizardPage):
     def isComplete(self) -> bool:
         return (
             (self.docx.isChecked() or self.pdf.isChecked())
-            and bool(self.title.text().strip())
+            and bool(self.title_edit.text().strip())
             and bool(self.folder.text().strip())
         )
 
@@ -399,7 +399,7 @@ class BriefingWizard(QWizard):
             template=self.template_page.template(),
             formats=page.formats(),
             folder=Path(page.folder.text().strip()).expanduser(),
-            title=page.title.text().strip(),
+            title=page.title_edit.text().strip(),
             author=page.author.text().strip(),
             classification=page.classification.currentText().strip(),
             language=str(page.language.currentData()),

@@ -14,7 +14,7 @@ from esgdesk.ui.operations import Operation
 
 class CollectionController(FeatureController):
     def _collections(self) -> list[tuple[int, str]]:
-        data = self.window._sidebar_data
+        data = self.window.lists.sidebar_data
         if data is None:
             return []
         return [(int(entry.scope.value or 0), entry.name) for entry in data.collections]
@@ -75,7 +75,7 @@ class CollectionController(FeatureController):
                 pair = commands.arrange_collection(self.ids, collection_id, dialog.order(), dialog.removed())
                 self.edits.perform(self.tr("Arrange collection"), pair.do, pair.undo)
 
-        Operation(self, load).success(loaded).failure(self.window._background_failed).run()
+        Operation(self, load).success(loaded).failure(self.window.background_failed).run()
 
     def rename_collection(self) -> None:
         chosen = self._sidebar_choice(ScopeKind.COLLECTION)

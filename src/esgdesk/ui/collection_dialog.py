@@ -39,11 +39,11 @@ class CollectionDialog(QDialog):
         self.up = QPushButton(self.tr("Move &up"), self)
         self.down = QPushButton(self.tr("Move &down"), self)
         self.remove = QPushButton(self.tr("&Take out"), self)
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_current(-1))
+        self.down.clicked.connect(lambda: self.move_current(1))
         self.remove.clicked.connect(self.take_out)
-        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move(1))
+        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move_current(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move_current(1))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.take_out)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -63,7 +63,8 @@ class CollectionDialog(QDialog):
         self.resize(520, 440)
         self._original = [document_id for document_id, _title in documents]
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
+        """Move the selected release `step` rows up (negative) or down; QWidget.move is the window's own."""
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():

@@ -49,7 +49,10 @@ _FONT = Qt.ItemDataRole.FontRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _RIGHT_COLUMNS = frozenset(COLUMNS.index(key) for key in (SortKey.PUBLISHED, SortKey.ANNOTATIONS))
-_TOOLTIP_COLUMNS = frozenset(COLUMNS.index(key) for key in (SortKey.TITLE, SortKey.TAGS, SortKey.REGIONS))
+_TOOLTIP_COLUMNS = frozenset(
+    COLUMNS.index(key) for key in (SortKey.TITLE, SortKey.PUBLISHED, SortKey.MINISTRY, SortKey.TAGS, SortKey.REGIONS)
+)
+_PUBLISHED = COLUMNS.index(SortKey.PUBLISHED)
 _FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -167,10 +170,10 @@ class DocumentTableModel(QAbstractTableModel):
             texts = self._texts(index.row())
             if texts is None:
                 return "…" if role == _DISPLAY else None
-            text = texts[index.column()]
+            column = index.column()
             if role == _TOOLTIP:
-                return text if index.column() in _TOOLTIP_COLUMNS and text else None
-            return text
+                return self._tooltip(index.row(), column, texts[column]) if column in _TOOLTIP_COLUMNS else None
+            return texts[column]
         if role == _ALIGNMENT:
             return _RIGHT if index.column() in _RIGHT_COLUMNS else None
         if role == _FONT:
@@ -182,6 +185,17 @@ class DocumentTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._ids[index.row()]
         return None
+
+    def _tooltip(self, row: int, column: int, text: str) -> str | None:
+        """The whole of what the cell may elide: the title, the ministry, tags, regions, and the full date."""
+        if column == _PUBLISHED:
+            document = self.document(row)
+            return document.published.isoformat() if document is not None and document.published else None
+        return text or None
+
+    def _title_text(self, row: int) -> str:
+        texts = self._texts(row)
+        return texts[0] if texts else ""
 
     def _texts(self, row: int) -> tuple[str, ...] | None:
         if not 0 <= row < len(self._ids):
@@ -207,7 +221,7 @@ class DocumentTableModel(QAbstractTableModel):
         rows = sorted({index.row() for index in indexes if index.isValid()})
         data = QMimeData()
         data.setData(DOCUMENT_IDS_MIME, QByteArray(json.dumps([self._ids[row] for row in rows]).encode()))
-        data.setText("\n".join(self._texts(row)[0] if self._texts(row) else "" for row in rows))
+        data.setText("\n".join(self._title_text(row) for row in rows))
         return data
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -235,7 +249,8 @@ def _cell_text(row: DocumentRow, key: SortKey) -> str:
     if key is SortKey.TITLE:
         return row.title
     if key is SortKey.PUBLISHED:
-        return row.published.isoformat() if row.published else ""
+        # Short (24.09.02): the column stays narrow and the title gets the width; the tooltip has 2024-09-02.
+        return row.published.strftime("%y.%m.%d") if row.published else ""
     if key is SortKey.MINISTRY:
         return row.ministry or ""
     if key is SortKey.TAGS:

@@ -32,6 +32,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.notes.links import RELATIONS
 from esgdesk.ui.authorship import byline, local_time
 from esgdesk.ui.operations import Operation
+from esgdesk.ui.tree_items import child_items, top_level_items
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
 #: how many hits the Link to… dialog lists for a search
@@ -341,9 +342,9 @@ class LinksPanel(QWidget):
                 group.setExpanded(True)
         self.suggestions.clear()
         for suggestion in self._suggestions:
-            item = QListWidgetItem(f"{suggestion.title}\n{suggestion.reason}", self.suggestions)
-            item.setData(DATA_ROLE, suggestion)
-            item.setToolTip(
+            entry = QListWidgetItem(f"{suggestion.title}\n{suggestion.reason}", self.suggestions)
+            entry.setData(DATA_ROLE, suggestion)
+            entry.setToolTip(
                 self.tr("Would link as “%1”").replace("%1", relation_label(suggestion.relation, suggestion.reverse))
             )
         has_suggestions = bool(self._suggestions)
@@ -359,10 +360,9 @@ class LinksPanel(QWidget):
 
     def link_items(self) -> list[str]:
         """Every link line as shown (tests and screen readers read the same text)."""
-        lines = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            lines.extend(group.child(j).text(0) for j in range(group.childCount()))
+        lines: list[str] = []
+        for group in top_level_items(self.tree):
+            lines.extend(child.text(0) for child in child_items(group))
         return lines
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

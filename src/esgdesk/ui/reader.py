@@ -7,6 +7,7 @@ an imported web page cannot phone home, whatever its markup said.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -192,7 +193,7 @@ class Reader(QWidget):
         self.empty_label.show()
 
     def show_document(
-        self, details: dict[str, Any], terms: list[str] | None = None, annotations: list[AnnotationSpan] = ()
+        self, details: dict[str, Any], terms: list[str] | None = None, annotations: Sequence[AnnotationSpan] = ()
     ) -> None:
         self.details = details
         self.empty_label.hide()
@@ -423,7 +424,7 @@ class Reader(QWidget):
     def _clear_files(self) -> None:
         while self.files_row.count():
             item = self.files_row.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
 

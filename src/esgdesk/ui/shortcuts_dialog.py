@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from esgdesk.ui.tree_items import cell_text
+
 #: keys that belong to a panel or dialog rather than to a window action: (what, keys)
 PanelKeys = list[tuple[str, str]]
 
@@ -50,4 +52,4 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 620)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+        return [(cell_text(self.table, r, 0), cell_text(self.table, r, 1)) for r in range(self.table.rowCount())]

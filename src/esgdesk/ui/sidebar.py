@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from esgdesk.library.browse import SavedSearchEntry, Scope, ScopeKind, Sidebar, SidebarEntry
 from esgdesk.ui.document_table import DOCUMENT_IDS_MIME
+from esgdesk.ui.tree_items import child_items, top_level_items
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -159,12 +160,12 @@ class SidebarTree(QTreeWidget):
 
     @staticmethod
     def _subtree_found(item: QTreeWidgetItem, counts: dict[Scope, int]) -> bool:
-        stack = [item.child(i) for i in range(item.childCount())]
+        stack = child_items(item)
         while stack:
             child = stack.pop()
             if counts.get(child.data(0, SCOPE_ROLE), 0):
                 return True
-            stack.extend(child.child(i) for i in range(child.childCount()))
+            stack.extend(child_items(child))
         return False
 
     @property
@@ -241,18 +242,19 @@ class SidebarTree(QTreeWidget):
 
     def _all_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        stack = top_level_items(self)
         while stack:
             item = stack.pop()
             items.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
+            stack.extend(child_items(item))
         return items
 
     @staticmethod
     def _item_key(item: QTreeWidgetItem) -> tuple[str, ...]:
         path: list[str] = []
-        while item is not None:
-            scope = item.data(0, SCOPE_ROLE)
-            path.append(repr(scope) if scope is not None else item.text(0))
-            item = item.parent()
+        node: QTreeWidgetItem | None = item
+        while node is not None:
+            scope = node.data(0, SCOPE_ROLE)
+            path.append(repr(scope) if scope is not None else node.text(0))
+            node = node.parent()
         return tuple(path)

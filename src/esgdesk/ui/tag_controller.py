@@ -29,7 +29,7 @@ class TagController(FeatureController):
             self.known_tags = tags
             self.tags_panel.set_known_tags([tag.path for tag in tags])
 
-        Operation(self, lambda: all_tags(archive)).success(loaded).failure(self.window._background_failed).run()
+        Operation(self, lambda: all_tags(archive)).success(loaded).failure(self.window.background_failed).run()
 
     def tag_selection(self, paths: list[str]) -> None:
         ids = self._selection_or_current()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QStyle, QTabWidget, QWidget
 
 from esgdesk.library.browse import ScopeKind
 from esgdesk.ui import commands
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 #: how many suggested links the panel lists
 SUGGESTIONS = 8
+#: the side panel's least width when its tab labels need less
+PANEL_MIN_WIDTH = 200
+FRAME_METRIC = QStyle.PixelMetric.PM_DefaultFrameWidth
 
 
 @dataclass
@@ -101,9 +104,10 @@ class Workbench(QObject):
 
         self.panel = QTabWidget(window)
         self.panel.setObjectName("documentPanel")
-        # Three tabs in a narrow column: shorten their labels rather than hide one behind scroll arrows.
+        # Three tabs in a narrow column: short labels, and the column never narrower than they need (no label is
+        # elided, none hides behind scroll arrows; retranslate measures them in the language in use).
         self.panel.setUsesScrollButtons(False)
-        self.panel.setElideMode(Qt.TextElideMode.ElideRight)
+        self.panel.setElideMode(Qt.TextElideMode.ElideNone)
         self.annotations = AnnotationsPanel(self.panel)
         self.links_panel: LinksPanel
         self._make_actions()
@@ -199,9 +203,13 @@ class Workbench(QObject):
         """Add Undo/Redo to Edit, and the Document, Library, View and Help menus."""
         window = self.window
         edit = window.edit_menu
-        first = edit.actions()[0] if edit.actions() else None
-        edit.insertActions(first, [self.undo_action, self.redo_action])
-        edit.insertSeparator(first)
+        existing = edit.actions()
+        if existing:
+            edit.insertActions(existing[0], [self.undo_action, self.redo_action])
+            edit.insertSeparator(existing[0])
+        else:
+            edit.addActions([self.undo_action, self.redo_action])
+            edit.addSeparator()
         self.document_menu = window.menuBar().addMenu("")
         self.document_menu.addActions([self.highlight_action, self.annotate_action, self.reattach_action])
         self.document_menu.addSeparator()
@@ -224,6 +232,11 @@ class Workbench(QObject):
         self.help_menu.addAction(self.shortcuts_action)
         self.about_action = self.help_menu.addAction("", lambda: show_about(window))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fit_panel_to_tabs(self) -> None:
+        bar = self.panel.tabBar()
+        tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        self.panel.setMinimumWidth(max(PANEL_MIN_WIDTH, tabs + 2 * self.panel.style().pixelMetric(FRAME_METRIC) + 4))
 
     def retranslate(self) -> None:
         self.document_menu.setTitle(self.tr("&Document"))
@@ -281,11 +294,12 @@ class Workbench(QObject):
             action.setText(text)
         self.panel.setTabText(0, self.tr("Annotations"))
         self.panel.setTabText(1, self.tr("Links"))
-        self.panel.setTabText(2, self.tr("Tags && entities"))
+        self.panel.setTabText(2, self.tr("Tags"))
         self.panel.setTabToolTip(0, self.tr("The document's highlights and notes (Ctrl+4)"))
         self.panel.setTabToolTip(1, self.tr("Links, backlinks and suggestions (Ctrl+5)"))
         self.panel.setTabToolTip(2, self.tr("Tags, regions, ministries, programmes, industries, facts (Ctrl+6)"))
         self.panel.setAccessibleName(self.tr("Document panel"))
+        self._fit_panel_to_tabs()
         self.annotations.retranslate()
         self.links_panel.retranslate()
         self.tags_panel.retranslate()
@@ -374,7 +388,7 @@ class Workbench(QObject):
             self.window.extrasLoaded.emit(document_id)
 
         Operation(self, lambda: load_extras(archive, document_id)).success(loaded).failure(
-            self.window._background_failed
+            self.window.background_failed
         ).run()
 
     def document_id(self) -> int | None:
@@ -387,9 +401,9 @@ class Workbench(QObject):
         window = self.window
         window.statusBar().showMessage(text, 4000)
         window.model.invalidate()
-        window._load_sidebar()
+        window.lists.load_sidebar()
         if window.scope.kind in (ScopeKind.TAG, ScopeKind.COLLECTION):
-            window._load_list()
+            window.lists.load_list()
         self.tagging._load_known_tags()
         self.reload_extras()
         if self.activity_dialog is not None and self.activity_dialog.isVisible():
