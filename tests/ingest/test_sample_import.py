@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -64,13 +65,6 @@ def test_the_body_is_the_release_text_only(archive, sample_path: Path) -> None:
     assert "ESG 정책뉴스" not in body
     assert "관리자" not in body
     assert "라고 밝혔다." in body
-
-
-def test_characters_the_source_lost_stay_lost(archive, sample_path: Path) -> None:
-    run_import(archive, [sample_path])
-    body = _release(archive).body
-    assert "중?소상공인" in body
-    assert "경상북도?구미시" in body
 
 
 def test_board_furniture_is_kept_as_metadata(archive, sample_path: Path) -> None:
@@ -165,3 +159,13 @@ def test_a_one_line_text_file_is_not_refused(archive, tmp_path) -> None:  # type
     note.write_text("탄소중립 산업 전환 지원 확대 발표\n", encoding="utf-8")
     report = import_files(archive, [note])
     assert [entry.title for entry in report.imported] == ["탄소중립 산업 전환 지원 확대 발표"]
+
+
+def test_middle_dots_the_board_lost_come_back(archive, sample_path: Path) -> None:
+    # The real sample was saved through a legacy encoding that turned 중·소상공인 into 중?소상공인 (four times).
+    assert "중?소상공인" in sample_path.read_text(encoding="utf-8")
+    run_import(archive, [sample_path])
+    release = _release(archive)
+    assert "중·소상공인" in release.body and "경상북도·구미시" in release.body and "구성·운영" in release.body
+    assert re.search(r"[가-힣]\?[가-힣]", release.body) is None
+    assert any("(·)" in warning for warning in release.extra["warnings"])

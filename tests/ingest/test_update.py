@@ -50,7 +50,8 @@ def test_update_replaces_text_and_reanchors(archive, sample_path: Path, tmp_path
     assert roles == {sample_path.name: "revision", "corrected.txt": "original"}  # the earlier file is kept
     with archive.session() as session:
         [revision] = session.exec(select(DocumentRevision)).all()
-    assert "중?소상공인" in revision.body
+    assert not revision.body.startswith("【정정】")  # the earlier text, with the sentence the correction dropped
+    assert "기업 컨설팅, 근로자 교육훈련을 지원하는 사업이다." in revision.body
     annotations = {annotation.id: annotation for annotation in list_annotations(archive, 1)}
     body = details["body"]
     moved = annotations[kept.id]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from esgdesk.core.i18n import _
 from esgdesk.core.models import DocumentKind
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.forms import read_form
@@ -34,16 +35,29 @@ from esgdesk.ingest.press_release import (
 #: legacy encoding has `?` where the bullet was (CP949 has no U+2022).
 _FURNITURE = re.compile(r"^\s*[•·▪◦‣∙?]\s*(.{0,40})$")
 _URL_LINE = re.compile(r"^https?://\S+$")
+#: a middle dot (가운뎃점) that a legacy encoding turned into `?`: 중?소상공인, 구성?운영. CP949 has no U+00B7 in
+#: some boards' code paths; a question mark pressed between two syllables with no space is not Korean writing.
+_LOST_MIDDLE_DOT = re.compile(r"(?<=[가-힣])\?(?=[가-힣])")
 
 
 def documents_from_text(text: str, fallback_title: str) -> list[ParsedDocument]:
     """The release in `text` (if any) followed by one listing item per row of a pasted board listing."""
-    lines = normalize_text(text).split("\n")
+    text, restored = _LOST_MIDDLE_DOT.subn("·", normalize_text(text))
+    lines = text.split("\n")
     listing = find_listing(lines)
     release_lines = lines[: listing.start_line] if listing else lines
     documents: list[ParsedDocument] = []
     if any(line.strip() for line in release_lines):
-        documents.append(release_from_lines(release_lines, fallback_title))
+        release = release_from_lines(release_lines, fallback_title)
+        if restored:
+            release.warnings.append(
+                _(
+                    "{count} middle dots (·) that a legacy encoding had turned into ? were restored; the original "
+                    "file is kept unchanged",
+                    count=restored,
+                )
+            )
+        documents.append(release)
     if listing:
         documents.extend(listing_items(listing))
     return documents
