@@ -20,7 +20,7 @@ def _corrected(body: str) -> str:
     text = "[정정] 본 보도자료의 일부 수치를 바로잡습니다.\n\n" + body
     text = text.replace("작년부터 「취약지역", "지난해부터 「취약지역")  # the context of occurrence 1 changes
     text = text.replace("129개 산업단지 중 43개", "130개 산업단지 중 44개")  # the quote's own words change
-    text = text.replace("중?소상공인", "중·소상공인")  # a better decoder fixes the middle dot
+    text = text.replace("중·소상공인", "중소상공인")  # the correction drops the middle dot inside a quote
     start = text.index("또한, 인천광역시가")
     end = text.index("\n", start)
     return normalize_text(text[:start] + text[end:])  # the Incheon sentence is cut
@@ -32,7 +32,7 @@ def test_revision_reanchors_every_annotation(archive, release_id: int) -> None:
     figures = create_annotation(
         archive, release_id, quote="도내 129개 산업단지 중 43개 산업단지가 노후되어", note="수치"
     )
-    smes = create_annotation(archive, release_id, quote="중?소상공인 등 다양한 주체", note="영향")
+    smes = create_annotation(archive, release_id, quote="중·소상공인 등 다양한 주체", note="영향")
     cut = create_annotation(archive, release_id, quote=INCHEON_SENTENCE, note="인천")
     untouched = create_annotation(archive, release_id, quote="충청북도는 시멘트 산업과 반도체 산업이", note="업종")
 
@@ -55,7 +55,7 @@ def test_revision_reanchors_every_annotation(archive, release_id: int) -> None:
     assert new_body[views[first.id].start : views[first.id].end] == PROGRAMME
     assert views[figures.id].quote == "도내 130개 산업단지 중 44개 산업단지가 노후되어"
     assert views[figures.id].status == "fuzzy"
-    assert views[smes.id].quote == "중·소상공인 등 다양한 주체"
+    assert views[smes.id].quote == "중소상공인 등 다양한 주체"
     assert views[cut.id].orphaned and views[cut.id].quote == INCHEON_SENTENCE and views[cut.id].note == "인천"
     assert list(views)[-1] == cut.id  # orphans are listed last
 
