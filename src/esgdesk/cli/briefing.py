@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, open_archive
+from esgdesk.core.i18n import _
 
 #: the templates as `--help` lists them, written out so that starting esgdesk does not load the briefing
 #: package (tests/cli/test_startup.py keeps them equal to esgdesk.briefing.templates.TEMPLATES)
@@ -58,7 +59,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     fmt = args.fmt or output.suffix.lower().lstrip(".")
     if fmt not in ("docx", "pdf"):
-        print("esgdesk: say --format docx or pdf, or end the output name with .docx or .pdf", file=sys.stderr)
+        print(_("esgdesk: say --format docx or pdf, or end the output name with .docx or .pdf"), file=sys.stderr)
         return EXIT_CANNOT_RUN
     try:
         ids = _ids(args.ids)
@@ -92,7 +93,7 @@ def _ids(text: str | None) -> list[int] | None:
     try:
         ids = [int(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
-        raise ValueError(f"--ids takes document numbers separated by commas, not {text!r}") from None
+        raise ValueError(_("--ids takes document numbers separated by commas, not {text!r}", text=text)) from None
     if not ids:
-        raise ValueError("--ids names no document")
+        raise ValueError(_("--ids names no document"))
     return ids

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json, printable
 from esgdesk.core.errors import ArchiveError
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -72,18 +73,40 @@ def _print_import_report(report: Any, args: argparse.Namespace, summary: bool) -
         print_json(report.as_json(with_updates=args.update))
     else:
         for entry in report.imported:
-            print(f"imported   #{entry.id}  {printable(entry.title)}")
+            print(_("imported   #{id}  {title}", id=entry.id, title=printable(entry.title)))
         for updated in report.updated:
-            print(f"updated    #{updated.id}  {printable(updated.title)}  (annotations: {updated.revision.summary()})")
+            print(
+                _(
+                    "updated    #{id}  {title}  (annotations: {summary})",
+                    id=updated.id,
+                    title=printable(updated.title),
+                    summary=updated.revision.summary(),
+                )
+            )
         for duplicate in report.duplicates:
-            print(f"duplicate  #{duplicate.id}  {printable(duplicate.title)}  ({printable(duplicate.reason)})")
+            print(
+                _(
+                    "duplicate  #{id}  {title}  ({reason})",
+                    id=duplicate.id,
+                    title=printable(duplicate.title),
+                    reason=printable(duplicate.reason),
+                )
+            )
         if summary:
             print(
-                f"{len(report.imported)} imported, {len(report.duplicates)} duplicates, {len(report.failed)} failed",
+                _(
+                    "{imported} imported, {duplicates} duplicates, {failed} failed",
+                    imported=len(report.imported),
+                    duplicates=len(report.duplicates),
+                    failed=len(report.failed),
+                ),
                 file=sys.stderr,
             )
     for failure in report.failed:  # files that failed before the archive went away are still reported
-        print(f"esgdesk: cannot import {printable(failure.path)}: {printable(failure.error)}", file=sys.stderr)
+        print(
+            _("esgdesk: cannot import {path}: {reason}", path=printable(failure.path), reason=printable(failure.error)),
+            file=sys.stderr,
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:

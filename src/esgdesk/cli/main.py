@@ -13,7 +13,7 @@ from esgdesk import __version__
 from esgdesk.cli import activity, app, briefing, demo, knowledge, library, maintenance, notes, safety, search, tags
 from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import set_language
+from esgdesk.core.i18n import _, set_language
 
 __all__ = ["EXIT_CANNOT_RUN", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"esgdesk: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
-        print("esgdesk: interrupted", file=sys.stderr)
+        print(_("esgdesk: interrupted"), file=sys.stderr)
         return EXIT_CANNOT_RUN
 
 

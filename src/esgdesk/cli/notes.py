@@ -87,20 +87,29 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_json())
     else:
-        print(f"annotation {view.id} on #{view.document_id} at {view.start}–{view.end}: “{view.quote}”")
+        print(
+            _(
+                "annotation {id} on #{document} at {start}–{end}: “{quote}”",
+                id=view.id,
+                document=view.document_id,
+                start=view.start,
+                end=view.end,
+                quote=view.quote,
+            )
+        )
     return EXIT_OK
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
     if args.target in ("export", "import"):
         if not args.file:
-            print(f"esgdesk: annotations {args.target} needs a FILE", file=sys.stderr)
+            print(_("esgdesk: annotations {action} needs a FILE", action=args.target), file=sys.stderr)
             return EXIT_CANNOT_RUN
         return _export(args) if args.target == "export" else _import(args)
     try:
         document_id = int(args.target)
     except ValueError:
-        print(f"esgdesk: “{args.target}” is neither a document id nor export/import", file=sys.stderr)
+        print(_("esgdesk: “{target}” is neither a document id nor export/import", target=args.target), file=sys.stderr)
         return EXIT_CANNOT_RUN
     from esgdesk.notes.annotations import list_annotations
 
@@ -121,7 +130,7 @@ def _export(args: argparse.Namespace) -> int:
     from esgdesk.notes.interchange import write_export
 
     count = write_export(open_archive(args), args.file)
-    print(f"{count} annotations written to {args.file}", file=sys.stderr)
+    print(_("{count} annotations written to {path}", count=count, path=args.file), file=sys.stderr)
     if args.json:
         print_json({"exported": count, "file": args.file})
     return EXIT_OK
@@ -139,7 +148,10 @@ def _import(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     for failure in report.failed:
-        print(f"esgdesk: annotation {failure['index'] + 1}: {failure['error']}", file=sys.stderr)
+        print(
+            _("esgdesk: annotation {number}: {reason}", number=failure["index"] + 1, reason=failure["error"]),
+            file=sys.stderr,
+        )
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 

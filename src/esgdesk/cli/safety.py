@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from esgdesk.cli.common import EXIT_OK, lock_timeout, open_archive, print_json
+from esgdesk.core.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -50,9 +51,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = f" → {problem.outcome}" if problem.outcome else ""
             print(f"{problem.kind}: {problem.message} [{problem.subject}]{status}", file=sys.stderr)
         for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(_("note: {note}", note=note), file=sys.stderr)
         if report.backup:
-            print(f"backed up first to {report.backup}", file=sys.stderr)
+            print(_("backed up first to {path}", path=report.backup), file=sys.stderr)
         print(_check_summary(report), file=sys.stderr)
     return exit_code(report)
 
@@ -118,7 +119,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if result.set_aside:
             print(_("the damaged database was moved to {path}", path=result.set_aside), file=sys.stderr)
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK
 
 
@@ -131,7 +132,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     else:
         print(f"{report.documents} documents, {report.files} originals, {report.bytes:,} bytes → {report.path}")
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK
 
 
@@ -145,5 +146,5 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
         for line in describe(report):
             print(line)
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from esgdesk.core.errors import ArchiveLockedError
+from esgdesk.core.i18n import _
 from esgdesk.core.safe_json import UnsafeJsonError, loads_limited
 
 LOCK_FILE_NAME = "archive.lock"
@@ -74,7 +75,10 @@ class WriterLock:
                 handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while held
             except OSError as exc:
                 raise ArchiveLockedError(
-                    f"The archive's lock file cannot be opened ({exc.strerror or exc}); is the folder read-only?"
+                    _(
+                        "The archive's lock file cannot be opened ({reason}); is the folder read-only?",
+                        reason=exc.strerror or exc,
+                    )
                 ) from exc
             if _try_lock(handle):
                 self._write_holder(handle)
@@ -84,8 +88,11 @@ class WriterLock:
             handle.close()
             if time.monotonic() >= deadline:
                 raise ArchiveLockedError(
-                    f"The archive is being changed by another esgdesk ({self.describe_holder()}). "
-                    "Wait for it to finish, or close that window, and try again."
+                    _(
+                        "The archive is being changed by another esgdesk ({holder}). "
+                        "Wait for it to finish, or close that window, and try again.",
+                        holder=self.describe_holder(),
+                    )
                 )
             time.sleep(poll)
 
@@ -209,8 +216,11 @@ class SharedWriterLock:
             while not _sql_scalar(connection, "SELECT pg_try_advisory_lock(:key)", key):
                 if time.monotonic() >= deadline:
                     raise ArchiveLockedError(
-                        f"The team archive is being changed by another esgdesk ({self._describe(connection, key)}). "
-                        "Wait for it to finish and try again."
+                        _(
+                            "The team archive is being changed by another esgdesk ({holder}). "
+                            "Wait for it to finish and try again.",
+                            holder=self._describe(connection, key),
+                        )
                     )
                 time.sleep(poll)
         except BaseException:

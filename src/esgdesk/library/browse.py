@@ -19,6 +19,7 @@ from sqlalchemy import String, and_, cast, func, literal_column, or_, select, te
 from sqlalchemy.sql import ColumnElement, Select
 
 from esgdesk.core.archive import Archive
+from esgdesk.core.i18n import _
 from esgdesk.core.models import (
     Activity,
     Annotation,
@@ -791,7 +792,7 @@ def copy_original(archive: Archive, sha256: str, name: str, media_type: str, fol
     if not source.is_file():
         from esgdesk.core.errors import NotFoundError
 
-        raise NotFoundError(f"The original file {name} is missing from the archive's files folder.")
+        raise NotFoundError(_("The original file {name} is missing from the archive's files folder.", name=name))
     safe_name = safe_file_name(name, fallback=sha256[:12])
     if not Path(safe_name).suffix:
         suffix = _MEDIA_SUFFIXES.get(media_type) or mimetypes.guess_extension(media_type) or ""

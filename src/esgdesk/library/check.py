@@ -421,7 +421,7 @@ def _repair(archive: Archive, report: CheckReport) -> None:
         try:
             report.backup = create_backup(archive, reason="before-repair")
         except BackupError as exc:
-            report.notes.append(f"nothing was repaired: the backup before repairing failed ({exc})")
+            report.notes.append(_("nothing was repaired: the backup before repairing failed ({exc})", exc=exc))
             return
     repairs = {
         "temp-file": _remove_temp,

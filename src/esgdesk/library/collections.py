@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import _
 from esgdesk.core.models import Collection, CollectionItem, Document
 from esgdesk.core.text import normalize_line
 
@@ -89,7 +90,7 @@ def add_documents(
         known = set(session.exec(select(Document.id).where(col(Document.id).in_(wanted))).all()) if wanted else set()
         missing = [str(i) for i in wanted if i not in known]
         if missing:
-            raise NotFoundError(f"There is no document {', '.join(missing)} in this archive.")
+            raise NotFoundError(_("There is no document {ids} in this archive.", ids=", ".join(missing)))
         added = [i for i in wanted if i not in order]
         position = len(order) if at is None else max(0, min(at, len(order)))
         _write_order(session, collection_id, order[:position] + added + order[position:])
@@ -138,19 +139,19 @@ def reorder(archive: Archive, collection_id: int, document_ids: Sequence[int]) -
 def _name(name: str) -> str:
     clean = normalize_line(name)
     if not clean:
-        raise EsgdeskError("A collection needs a name.")
+        raise EsgdeskError(_("A collection needs a name."))
     return clean
 
 
 def _refuse_taken(session: Session, name: str) -> None:
     if session.exec(select(Collection.id).where(Collection.name == name)).first() is not None:
-        raise EsgdeskError(f"There is a collection named “{name}” already.")
+        raise EsgdeskError(_("There is a collection named “{name}” already.", name=name))
 
 
 def _collection(session: Session, collection_id: int) -> Collection:
     row = session.get(Collection, collection_id)
     if row is None:
-        raise NotFoundError(f"There is no collection {collection_id} in this archive.")
+        raise NotFoundError(_("There is no collection {collection_id} in this archive.", collection_id=collection_id))
     return row
 
 

@@ -158,7 +158,7 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
     overwritten (a shared archive)."""
     clean = normalize_line(name)
     if not clean or "/" in clean:
-        raise EsgdeskError("A tag name cannot be empty or contain “/”.")
+        raise EsgdeskError(_("A tag name cannot be empty or contain “/”."))
     with archive.writing("rename tag"), archive.session() as session:
         tag = _tag(session, tag_id, lock=True)
         _check_version(session, tag, version, yours=clean)
@@ -171,7 +171,7 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
             )
         ).first()
         if sibling is not None:
-            raise EsgdeskError(f"There is a tag “{clean}” there already; merge the two tags instead.")
+            raise EsgdeskError(_("There is a tag “{clean}” there already; merge the two tags instead.", clean=clean))
         tag.name = clean
         tag.version += 1
         session.add(tag)
@@ -239,11 +239,11 @@ def _tag_activity(action: str, tag_id: int, summary: str) -> Activity:
 def merge_tags(archive: Archive, source_id: int, target_id: int) -> MergeRecord:
     """Fold `source` into `target`: its documents, sub-tags and rules move over, then `source` is deleted."""
     if source_id == target_id:
-        raise EsgdeskError("A tag cannot be merged into itself.")
+        raise EsgdeskError(_("A tag cannot be merged into itself."))
     with archive.writing("merge tags"), archive.session() as session:
         source, target = _tag(session, source_id), _tag(session, target_id)
         if _is_below(session, target, source_id):
-            raise EsgdeskError("A tag cannot be merged into one of its own sub-tags.")
+            raise EsgdeskError(_("A tag cannot be merged into one of its own sub-tags."))
         record = MergeRecord(source.name, source.parent_id, source.color, target_id)
         source_path = tag_path(session, source)
         for link in session.exec(select(DocumentTag).where(DocumentTag.tag_id == source_id)).all():
@@ -324,7 +324,7 @@ def rules(archive: Archive) -> list[dict[str, object]]:
 
 def add_rule(archive: Archive, name: str, tag: str, match_kind: str, pattern: str, field: str = "all") -> None:
     if not normalize_line(name):
-        raise EsgdeskError("A rule needs a name.")
+        raise EsgdeskError(_("A rule needs a name."))
     with archive.writing("add a tag rule"), archive.session() as session:
         tag_rules.add_rule(session, normalize_line(name), tag, match_kind, pattern, field)
         session.commit()
@@ -375,7 +375,9 @@ def preview_rule(
 ) -> tuple[int, list[tuple[int, str]]]:
     """What a rule would tag, without saving it: (how many documents, the first `limit` as (id, title))."""
     if match_kind not in tag_rules.MATCH_KINDS or field not in tag_rules.FIELDS:
-        raise EsgdeskError(f"Unknown match kind {match_kind!r} or field {field!r}.")
+        raise EsgdeskError(
+            _("Unknown match kind {match_kind!r} or field {field!r}.", match_kind=match_kind, field=field)
+        )
     if not pattern.strip():
         return 0, []
     if match_kind == "regex":
@@ -400,7 +402,7 @@ def _tag(session: Session, tag_id: int, lock: bool = False) -> Tag:
     """`lock`: read FOR UPDATE, so the version check and the write are one step on a shared archive too."""
     tag = session.get(Tag, tag_id, with_for_update=lock or None)
     if tag is None:
-        raise NotFoundError(f"There is no tag {tag_id} in this archive.")
+        raise NotFoundError(_("There is no tag {tag_id} in this archive.", tag_id=tag_id))
     return tag
 
 
@@ -421,11 +423,11 @@ def _existing_rule(session: Session, rule_id: int | None) -> int | None:
 def _require_documents(session: Session, document_ids: Sequence[int]) -> None:
     ids = list(dict.fromkeys(document_ids))
     if not ids:
-        raise EsgdeskError("Select the documents to tag first.")
+        raise EsgdeskError(_("Select the documents to tag first."))
     found = set(session.exec(select(Document.id).where(col(Document.id).in_(ids))).all())
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise NotFoundError(f"There is no document {', '.join(missing)} in this archive.")
+        raise NotFoundError(_("There is no document {ids} in this archive.", ids=", ".join(missing)))
 
 
 def _rows_of(session: Session, document_ids: Sequence[int]) -> list[TagRow]:

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Activity, Annotation, AnnotationCategory, utcnow
 from esgdesk.core.records import get_document
@@ -233,7 +234,7 @@ def save_category(
     """Create a category or change the colour and meaning of an existing one."""
     name = nfc(name).strip()
     if not name:
-        raise EsgdeskError("A category needs a name.")
+        raise EsgdeskError(_("A category needs a name."))
     with archive.writing("annotation category"), archive.session() as session:
         ensure_default_categories(session)
         row = session.exec(select(AnnotationCategory).where(AnnotationCategory.name == name)).first()
@@ -311,7 +312,9 @@ def resolve_category(session: Session, name: str, create_color: str | None = Non
         session.flush()
         return row
     known = ", ".join(row.name for row in rows)
-    raise NotFoundError(f"There is no annotation category “{wanted}”. Known categories: {known}.")
+    raise NotFoundError(
+        _("There is no annotation category “{wanted}”. Known categories: {known}.", wanted=wanted, known=known)
+    )
 
 
 def check_version(
@@ -407,7 +410,7 @@ def _annotation(session: Session, annotation_id: int, lock: bool = False) -> Ann
     """`lock`: read FOR UPDATE, so that on a shared archive the version check and the write are one step."""
     row = session.get(Annotation, annotation_id, with_for_update=lock or None)
     if row is None:
-        raise NotFoundError(f"There is no annotation {annotation_id} in this archive.")
+        raise NotFoundError(_("There is no annotation {annotation_id} in this archive.", annotation_id=annotation_id))
     return row
 
 
@@ -415,7 +418,7 @@ def _selector_for(body: str, quote: str | None, occurrence: int | None, start: i
     if quote is not None:
         return anchor_occurrence(body, quote, occurrence)
     if start is None or end is None:
-        raise EsgdeskError("Say which passage to annotate: a quote, or a start and end offset.")
+        raise EsgdeskError(_("Say which passage to annotate: a quote, or a start and end offset."))
     return make_selector(body, start, end)
 
 

@@ -464,7 +464,7 @@ def save_search(archive: Archive, name: str, query: str) -> SavedSearch:
 
     name = " ".join(name.split())
     if not name:
-        raise EsgdeskError("A saved search needs a name.")
+        raise EsgdeskError(_("A saved search needs a name."))
     parse(query)
     with archive.writing("save a search"), archive.session() as session:
         saved = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()

@@ -6,6 +6,7 @@ Content sniffing beats file names (Paperless-ngx's ParserRegistry, Picard's gues
 
 from __future__ import annotations
 
+from esgdesk.core.i18n import _
 from esgdesk.ingest.parsers.base import (
     Attachment,
     ParsedDocument,
@@ -47,7 +48,9 @@ class ParserRegistry:
             if score is not None and (best is None or score > best[0]):
                 best = (score, parser)
         if best is None:
-            raise ParseError(f"esgdesk cannot read this kind of file ({source.suffix or 'no extension'})")
+            raise ParseError(
+                _("esgdesk cannot read this kind of file ({extension})", extension=source.suffix or "no extension")
+            )
         return best[1]
 
 
