@@ -121,9 +121,7 @@ def _documents(parsed: Any) -> list[ParsedDocument]:
     if parsed.get("bozo"):
         warnings.append(_("the feed is not well-formed XML; its items were read leniently"))
     if len(entries) > MAX_ITEMS:
-        warnings.append(
-            _("only the first {limit:,} of {count:,} items were read", limit=MAX_ITEMS, count=len(entries))
-        )
+        warnings.append(_("only the first {limit:,} of {count:,} items were read", limit=MAX_ITEMS, count=len(entries)))
         entries = entries[:MAX_ITEMS]
     documents = []
     for entry in entries:
