@@ -69,6 +69,7 @@ def subscribe(name: str, kinds: Iterable[str], apply: Apply) -> None:
     wanted = frozenset(kinds)
     unknown = wanted - KINDS
     if unknown:
+        # English only, not _(): a kind our own code registers or emits is unknown: a programming error.
         raise ValueError(f"unknown change kinds: {sorted(unknown)}")
     subscriber = Subscriber(name, wanted, apply)
     for position, existing in enumerate(_subscribers):
@@ -89,6 +90,7 @@ def subscribers() -> tuple[Subscriber, ...]:
 def record(session: Session, kind: str, document_ids: Iterable[int | None]) -> None:
     """Queue a change in `session`'s transaction (the caller commits it with the write it describes)."""
     if kind not in KINDS:
+        # English only, not _(): a kind our own code registers or emits is unknown: a programming error.
         raise ValueError(f"unknown change kind: {kind}")
     ids = sorted({int(document_id) for document_id in document_ids if document_id is not None})
     if not ids:

@@ -99,6 +99,7 @@ def _scope_condition(scope: Scope) -> ColumnElement[bool] | None:
     if scope.kind is ScopeKind.COLLECTION:
         item = CollectionItem.__table__.c
         return document_id.in_(select(item.document_id).where(item.collection_id == scope.value))
+    # English only, not _(): a value outside the enums our own code passes: a programming error.
     raise ValueError(f"unknown scope {scope}")
 
 
@@ -139,6 +140,7 @@ def _sort_expression(key: SortKey) -> Any:
     if key is SortKey.ANNOTATIONS:
         annotation = Annotation.__table__.c
         return select(func.count()).where(annotation.document_id == document.id).scalar_subquery()
+    # English only, not _(): a value outside the enums our own code passes: a programming error.
     raise ValueError(f"unknown sort key {key}")
 
 
@@ -574,6 +576,7 @@ def _largest_first(counts: dict[str, int]) -> dict[str, int]:
 def set_status(archive: Archive, ids: Sequence[int], status: str) -> int:
     """Mark documents new or reviewed (the Inbox is the documents still new); returns how many changed."""
     if status not in (DocumentStatus.NEW, DocumentStatus.REVIEWED):
+        # English only, not _(): a value outside the enums our own code passes: a programming error.
         raise ValueError(f"unknown status {status!r}")
     document = Document.__table__.c
     changed = 0

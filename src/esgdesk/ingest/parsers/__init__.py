@@ -34,6 +34,7 @@ class ParserRegistry:
 
     def register(self, parser: Parser) -> None:
         if not isinstance(parser, Parser):
+            # English only, not _(): a parser registered without the Parser protocol: a programming error.
             raise TypeError(f"{parser!r} does not follow the Parser protocol")
         self._parsers.append(parser)
 

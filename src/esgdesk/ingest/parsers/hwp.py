@@ -526,6 +526,7 @@ def aes128_ecb_decrypt(key: bytes, data: bytes) -> bytes:
     pure-Python AES managed about 0.6 MiB/s.
     """
     if len(key) != 16 or len(data) % 16:
+        # English only, not _(): its callers always pass a 16-byte key and whole blocks: a programming error.
         raise ValueError("AES-128 needs a 16-byte key and whole blocks")
     decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()
     return decryptor.update(data) + decryptor.finalize()
