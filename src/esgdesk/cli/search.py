@@ -7,7 +7,7 @@ import sys
 
 from esgdesk.cli.common import EXIT_OK, open_archive, print_json
 from esgdesk.cli.maintenance import warn_if_pending
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -100,7 +100,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
             progress_out.write("\r" + _("indexing {done}/{total}", done=done, total=total))
             progress_out.flush()
 
-    with archive.writing("rebuild the search index"), SearchIndex(archive) as index:
+    with archive.writing(N_("rebuild the search index")), SearchIndex(archive) as index:
         count = index.rebuild(report)
     if progress_out:
         progress_out.write("\n")

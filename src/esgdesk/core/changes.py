@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import ArchiveLockedError
+from esgdesk.core.i18n import N_
 from esgdesk.core.models import PendingChange, utcnow
 from esgdesk.core.outage import ServerUnavailableError
 
@@ -118,7 +119,7 @@ def stuck_changes(archive: Archive) -> list[PendingChange]:
 
 def retry_stuck(archive: Archive) -> int:
     """Give stuck changes another chance (after the cause was fixed); returns how many."""
-    with archive.writing("retry changes"), archive.session() as session:
+    with archive.writing(N_("retry changes")), archive.session() as session:
         result = session.execute(
             update(PendingChange).where(col(PendingChange.attempts) >= MAX_ATTEMPTS).values(attempts=0)
         )
@@ -147,7 +148,7 @@ def drain(archive: Archive, lock_timeout: float | None = None) -> DrainReport:
     if lock_timeout is not None:
         archive.lock_timeout = lock_timeout
     try:
-        with archive.writing("apply changes"):
+        with archive.writing(N_("apply changes")):
             archive.lock_timeout = saved_timeout
             last_id: int | None = 0
             while last_id is not None:

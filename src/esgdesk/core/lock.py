@@ -130,10 +130,14 @@ class WriterLock:
     def describe_holder(self) -> str:
         info = self.holder()
         if not info:
-            return "holder unknown"
-        return (
-            f"{info.get('command', 'esgdesk')}, process {info.get('pid', '?')} of user "
-            f"{info.get('user', '?')} on {info.get('host', '?')}, since {info.get('since', '?')}"
+            return _("holder unknown")
+        return _(
+            "{command}, process {pid} of user {user} on {host}, since {since}",
+            command=_(str(info.get("command") or "esgdesk")),  # written in English by the holder, read in ours
+            pid=info.get("pid", "?"),
+            user=info.get("user", "?"),
+            host=info.get("host", "?"),
+            since=info.get("since", "?"),
         )
 
     def _write_holder(self, handle: IO[str]) -> None:
@@ -261,8 +265,13 @@ class SharedWriterLock:
         ).first()
         connection.commit()
         if row is None:
-            return "holder unknown"
-        return f"database user {row[0]} from {row[1] or 'this machine'} ({row[2] or 'unknown program'})"
+            return _("holder unknown")
+        return _(
+            "database user {user} from {host} ({program})",
+            user=row[0],
+            host=row[1] or _("this machine"),
+            program=row[2] or _("unknown program"),
+        )
 
 
 def _sql_scalar(connection: Any, sql: str, key: int) -> object:

@@ -336,7 +336,7 @@ class ImportPipeline:
         if not prepared.body and prepared.kind not in _KINDS_WITHOUT_BODY and not parsed.metadata.get("needs_ocr"):
             # An empty document helps nobody; only a scan (kept for later OCR) is worth archiving without text.
             raise ParseError(_("the document holds no text"))
-        with self.archive.writing("import"), self.archive.session() as session:
+        with self.archive.writing(N_("import")), self.archive.session() as session:
             duplicate = find_duplicate(session, prepared, _number_skeleton(parsed))
             if duplicate is not None and self.update and duplicate.kind == "same_source":
                 revision = self._revise(session, duplicate.existing, prepared, parsed, originals)

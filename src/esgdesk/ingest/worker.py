@@ -18,7 +18,7 @@ from functools import cache
 from multiprocessing.connection import Connection
 from typing import Any
 
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import _, current_language, set_language
 from esgdesk.ingest.limits import cap_documents
 from esgdesk.ingest.parsers import ParserRegistry, default_registry
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
@@ -76,7 +76,7 @@ class ParseWorker:
     def parse(self, source: SourceInput) -> ParseOutcome:
         connection = self._ensure_started()
         try:
-            connection.send(source)
+            connection.send((current_language(), source))  # the worker's messages speak the caller's language
             if not connection.poll(self.timeout):
                 self._kill()
                 raise ParseError(
@@ -154,17 +154,19 @@ def _serve(connection: Connection, memory_limit: int | None) -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     while True:
         try:
-            source = connection.recv()
+            request = connection.recv()
         except EOFError:
             return
-        if source is None:
+        if request is None:
             return
+        language, source = request
+        set_language(language)
         try:
             connection.send(("ok", parse_source(source)))
         except ParseError as exc:
             connection.send(("error", str(exc)))
         except MemoryError:
-            connection.send(("error", "the file needs more memory than esgdesk allows for one file"))
+            connection.send(("error", _("the file needs more memory than esgdesk allows for one file")))
 
 
 def _limit_memory(limit: int | None) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import String, and_, cast, func, literal_column, or_, select, te
 from sqlalchemy.sql import ColumnElement, Select
 
 from esgdesk.core.archive import Archive
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import (
     Activity,
     Annotation,
@@ -580,7 +580,7 @@ def set_status(archive: Archive, ids: Sequence[int], status: str) -> int:
         raise ValueError(f"unknown status {status!r}")
     document = Document.__table__.c
     changed = 0
-    with archive.writing("set status"), archive.engine.begin() as connection:
+    with archive.writing(N_("set status")), archive.engine.begin() as connection:
         for chunk in _chunks(list(ids), 900):
             result = connection.execute(
                 update(Document.__table__)

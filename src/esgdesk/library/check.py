@@ -42,7 +42,7 @@ from sqlmodel import select
 
 from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import (
     Annotation,
     Document,
@@ -125,7 +125,7 @@ def check_archive(archive: Archive, repair: bool = False) -> CheckReport:
     derived.install()
     if not repair:
         return _run_checks(archive)
-    with archive.writing("check --repair"):
+    with archive.writing(N_("check --repair")):
         report = _run_checks(archive)
         report.repair = True
         if any(problem.repairable for problem in report.problems):

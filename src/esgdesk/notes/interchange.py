@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Annotation, AnnotationCategory, Document
 from esgdesk.core.text import nfc
@@ -145,7 +145,7 @@ def import_annotations(archive: Archive, items: list[dict[str, Any]], author: st
     """Add the annotations to the matching documents; each item is reported imported, duplicate or failed."""
     report = ImportReport()
     touched: set[int] = set()
-    with archive.writing("import annotations"), archive.session() as session:
+    with archive.writing(N_("import annotations")), archive.session() as session:
         for index, item in enumerate(items):
             try:
                 outcome = _import_one(session, item, author)

@@ -121,7 +121,7 @@ def create_link(
     kind = relation_named(relation)
     if source_id == target_id:
         raise LinkError(_("A document cannot be linked to itself (#{source_id}).", source_id=source_id))
-    with archive.writing("link"), archive.session() as session:
+    with archive.writing(N_("link")), archive.session() as session:
         source = get_document(session, source_id)
         target = get_document(session, target_id)
         _check_passage(session, source_annotation_id, source_id)
@@ -147,7 +147,7 @@ def create_link(
 
 
 def update_link_note(archive: Archive, link_id: int, note: str, *, version: int, author: str | None = None) -> LinkView:
-    with archive.writing("edit link"), archive.session() as session:
+    with archive.writing(N_("edit link")), archive.session() as session:
         row = _link(session, link_id, lock=True)
         check_version(
             "link", link_id, version, row.version,
@@ -162,7 +162,7 @@ def update_link_note(archive: Archive, link_id: int, note: str, *, version: int,
 
 
 def delete_link(archive: Archive, link_id: int, *, author: str | None = None) -> None:
-    with archive.writing("unlink"), archive.session() as session:
+    with archive.writing(N_("unlink")), archive.session() as session:
         row = _link(session, link_id)
         summary = f"#{row.source_id} {RELATIONS[row.relation].label} #{row.target_id}"
         session.delete(row)
@@ -343,7 +343,7 @@ def suggest_links(archive: Archive, document_id: int, limit: int = 20) -> list[S
 
 def dismiss_suggestion(archive: Archive, document_id: int, other_id: int, *, author: str | None = None) -> None:
     """Never suggest this pair again (in either direction)."""
-    with archive.writing("dismiss suggestion"), archive.session() as session:
+    with archive.writing(N_("dismiss suggestion")), archive.session() as session:
         get_document(session, document_id)
         get_document(session, other_id)
         if session.get(DismissedSuggestion, (document_id, other_id)) is None:

@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, select
 
 from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import (
     Activity,
@@ -268,7 +268,7 @@ def import_bundle(archive: Archive, path: str | Path, limits: BundleLimits | Non
     bundle = read_bundle(path, limits)
     report = ImportReport(bundle.path)
     try:
-        with archive.writing("import a bundle"), archive.session() as session:
+        with archive.writing(N_("import a bundle")), archive.session() as session:
             _merge_and_commit(archive, session, bundle, report, limits)
     except OSError as exc:  # e.g. a full disk while taking the lock or writing the database
         raise BundleError(
