@@ -52,7 +52,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.template not in TEMPLATES:
         print(
-            f"esgdesk: no briefing template named {args.template!r}; choose one of: {', '.join(TEMPLATES)}",
+            _(
+                "esgdesk: no briefing template named {name!r}; choose one of: {choices}",
+                name=args.template,
+                choices=", ".join(TEMPLATES),
+            ),
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN

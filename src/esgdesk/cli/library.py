@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json, printable
+from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, pad_left, print_json, printable
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.i18n import _
 
@@ -130,21 +130,22 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(details["title"])
     for label, key in (
-        ("kind", "kind"),
-        ("ministry", "ministry"),
-        ("department", "department"),
-        ("published", "published"),
-        ("source", "source_url"),
-        ("source id", "source_id"),
+        (_("kind"), "kind"),
+        (_("ministry"), "ministry"),
+        (_("department"), "department"),
+        (_("published"), "published"),
+        (_("source"), "source_url"),
+        (_("source id"), "source_id"),
     ):
         if details.get(key):
-            print(f"{label:>10}: {details[key]}")
+            print(f"{pad_left(label, 10)}: {details[key]}")
     if details["tags"]:
-        print(f"{'tags':>10}: {', '.join(details['tags'])}")
+        print(f"{pad_left(_('tags'), 10)}: {', '.join(details['tags'])}")
     if details["regions"]:
-        print(f"{'regions':>10}: {', '.join(details['regions'])}")
+        print(f"{pad_left(_('regions'), 10)}: {', '.join(details['regions'])}")
     for file in details["files"]:
-        print(f"{'file':>10}: {printable(file['name'])} ({file['media_type']}, sha256 {file['sha256'][:12]}…)")
+        what = f"{printable(file['name'])} ({file['media_type']}, sha256 {file['sha256'][:12]}…)"
+        print(f"{pad_left(_('file'), 10)}: {what}")
     print()
     print(details["body"])
     return EXIT_OK

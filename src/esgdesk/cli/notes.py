@@ -144,7 +144,12 @@ def _import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     print(
-        f"{len(report.imported)} imported, {len(report.duplicates)} already there, {len(report.failed)} failed",
+        _(
+            "{imported} imported, {duplicates} already there, {failed} failed",
+            imported=len(report.imported),
+            duplicates=len(report.duplicates),
+            failed=len(report.failed),
+        ),
         file=sys.stderr,
     )
     for failure in report.failed:

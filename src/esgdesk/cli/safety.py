@@ -62,10 +62,15 @@ def _check_summary(report: object) -> str:
     problems = report.problems  # type: ignore[attr-defined]
     remaining = report.remaining  # type: ignore[attr-defined]
     if not problems:
-        return "the archive is healthy"
+        return _("the archive is healthy")
     if report.repair:  # type: ignore[attr-defined]
-        return f"{len(problems)} problems found, {len(problems) - len(remaining)} repaired, {len(remaining)} remain"
-    return f"{len(problems)} problems found; `esgdesk check --repair` fixes the repairable ones"
+        return _(
+            "{count} problems found, {repaired} repaired, {remaining} remain",
+            count=len(problems),
+            repaired=len(problems) - len(remaining),
+            remaining=len(remaining),
+        )
+    return _("{count} problems found; `esgdesk check --repair` fixes the repairable ones", count=len(problems))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -130,7 +135,15 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     else:
-        print(f"{report.documents} documents, {report.files} originals, {report.bytes:,} bytes → {report.path}")
+        print(
+            _(
+                "{documents} documents, {originals} originals, {size:,} bytes → {path}",
+                documents=report.documents,
+                originals=report.files,
+                size=report.bytes,
+                path=report.path,
+            )
+        )
     for note in report.notes:
         print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK

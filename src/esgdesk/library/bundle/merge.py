@@ -480,11 +480,34 @@ class _Merger:
         counter[key] = counter.get(key, 0) + 1
 
 
+#: what describe() calls each table's rows (marked for the catalogue; translated where shown)
+_ROWS_NAMED = {
+    "organizations": N_("organizations"),
+    "tags": N_("tags"),
+    "tag_rules": N_("tag rules"),
+    "annotation_categories": N_("annotation categories"),
+    "entities": N_("entities"),
+    "documents": N_("documents"),
+    "files": N_("files"),
+    "document_files": N_("document files"),
+    "document_tags": N_("document tags"),
+    "document_revisions": N_("document revisions"),
+    "mentions": N_("mentions"),
+    "facts": N_("facts"),
+    "annotations": N_("annotations"),
+    "links": N_("links"),
+    "dismissed_suggestions": N_("dismissed suggestions"),
+    "collections": N_("collections"),
+    "collection_items": N_("collection items"),
+    "saved_searches": N_("saved searches"),
+}
+
+
 def describe(report: ImportReport) -> Iterable[str]:
     """Human lines for the CLI: what was added and what was already there."""
     if not report.added_total:
-        yield "nothing new: everything in the bundle is already in the archive"
+        yield _("nothing new: everything in the bundle is already in the archive")
     for key, count in sorted(report.added.items()):
-        yield f"added {count} {key.replace('_', ' ')}"
+        yield _("added {count} {rows}", count=count, rows=_(_ROWS_NAMED.get(key, key)))
     for key, count in sorted(report.matched.items()):
-        yield f"already there: {count} {key.replace('_', ' ')}"
+        yield _("already there: {count} {rows}", count=count, rows=_(_ROWS_NAMED.get(key, key)))
