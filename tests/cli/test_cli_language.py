@@ -174,3 +174,15 @@ def test_a_locked_archive_is_explained_in_the_users_language(
         assert f"The archive is being changed by another esgdesk (import, process {lock_holder.pid} of user " in (
             result.stderr
         )
+
+
+def test_an_argument_refused_while_parsing_is_explained_in_the_chosen_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --limit's own check runs inside argparse, before the parsed --lang could be applied
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    archive = str(_made(tmp_path / "archive"))
+    assert main(["--lang", "ko", "--archive", archive, "search", "--limit", "x", "청주"]) == 2
+    assert "'x'은(는) 0부터 999999999까지의 정수가 아닙니다" in capsys.readouterr().err
+    assert main(["--lang=en", "--archive", archive, "search", "--limit", "x", "청주"]) == 2
+    assert "'x' is not a whole number from 0 to 999999999" in capsys.readouterr().err

@@ -68,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # --multiprocessing-fork, and it must become the worker here, before argparse sees that option.
     multiprocessing.freeze_support()
     parser = build_parser()
+    set_language(_lang_option(sys.argv[1:] if argv is None else list(argv)))  # for errors found while parsing
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
@@ -89,6 +90,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("esgdesk: interrupted"), file=sys.stderr)
         return EXIT_CANNOT_RUN
+
+
+def _lang_option(argv: list[str]) -> str | None:
+    """The value of --lang before argparse has run (an argument's own check may already have to explain itself)."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+    return None
 
 
 def _use_utf8_when_piped() -> None:

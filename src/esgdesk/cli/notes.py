@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json
+from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, open_archive, pad_left, print_json
 from esgdesk.core.i18n import _
 
 
@@ -118,7 +118,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         print_json([view.as_json() for view in views])
         return EXIT_OK
     for view in views:
-        flag = {"anchored": "", "moved": " (moved)", "fuzzy": " (approximate)", "orphaned": " (ORPHANED)"}
+        flag = {"anchored": "", "moved": _(" (moved)"), "fuzzy": _(" (approximate)"), "orphaned": _(" (ORPHANED)")}
         category = f"[{view.category}] " if view.category else ""
         print(f"{view.id:>5}  {view.start:>6}–{view.end:<6} {category}“{view.quote}”{flag.get(view.status, '')}")
         for line in view.note.splitlines():
@@ -218,7 +218,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_json())
     else:
-        print(f"#{args.id} {view.label} #{view.other_id} {view.other_title}")
+        print(f"#{args.id} {_(view.label)} #{view.other_id} {view.other_title}")
     return EXIT_OK
 
 
@@ -231,7 +231,7 @@ def cmd_links(args: argparse.Namespace) -> int:
         return EXIT_OK
     for view in found.links + found.backlinks:
         note = f"  — {view.note}" if view.note else ""
-        print(f"{view.label:>18}  #{view.other_id}  {view.other_title}{note}")
+        print(f"{pad_left(_(view.label), 18)}  #{view.other_id}  {view.other_title}{note}")
     return EXIT_OK
 
 
