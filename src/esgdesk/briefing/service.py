@@ -92,12 +92,12 @@ def export_steps(
     if fmt not in FORMATS:
         raise UnknownFormatError(_("unknown format {fmt!r}; choose docx or pdf", fmt=fmt))
     get_template(template)  # fail before any work on a misspelt name
-    yield ExportStep(0, 3, "reading the selected documents")
+    yield ExportStep(0, 3, _("reading the selected documents"))
     packet = build_packet(archive, template, selection, options)
-    yield ExportStep(1, 3, f"writing {fmt.upper()}")
+    yield ExportStep(1, 3, _("writing {format}", format=fmt.upper()))
     written = render(packet, fmt, output)
-    yield ExportStep(2, 3, "done")
-    yield ExportStep(3, 3, f"wrote {written}", written)
+    yield ExportStep(2, 3, _("done"))
+    yield ExportStep(3, 3, _("wrote {path}", path=written), written)
 
 
 def export_packet(
