@@ -34,6 +34,7 @@ ANNOTATED_QUOTE = "취약지역 공정전환 지원사업"
 KOREAN_QUERIES = ("탄소중립", "지역", "충청북도")
 
 
+# English only, not _(): the packaged app's smoke test, read in the build log by whoever packages esgdesk.
 class SelfTestFailure(Exception):
     """A step ran but found something wrong; the message says what, for the person reading the output."""
 

@@ -17,6 +17,7 @@ from esgdesk.briefing.sources import EmptySelectionError, load_sources, resolve_
 from esgdesk.briefing.templates import PacketOptions, get_template
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 
 FORMATS = ("docx", "pdf")
 
@@ -44,14 +45,14 @@ def build_packet(archive: Archive, template: str, selection: Selection, options:
     chosen = get_template(template)
     ids = resolve_selection(archive, selection.ids, selection.collection, selection.query)
     if not ids:
-        raise EmptySelectionError("the selection matches no documents; nothing to put in a packet")
+        raise EmptySelectionError(_("the selection matches no documents; nothing to put in a packet"))
     return chosen.build(load_sources(archive, ids), options or PacketOptions())
 
 
 def render(packet: Packet, fmt: str, output: Path) -> Path:
     """Render into a temporary file beside `output`, then move it into place (no half-written packet)."""
     if fmt not in FORMATS:
-        raise UnknownFormatError(f"unknown format {fmt!r}; choose docx or pdf")
+        raise UnknownFormatError(_("unknown format {fmt!r}; choose docx or pdf", fmt=fmt))
     output = output.expanduser().resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".esgdesk-", suffix=f".{fmt}", dir=output.parent)
@@ -89,14 +90,14 @@ def export_steps(
     options: PacketOptions | None = None,
 ) -> Iterator[ExportStep]:
     if fmt not in FORMATS:
-        raise UnknownFormatError(f"unknown format {fmt!r}; choose docx or pdf")
+        raise UnknownFormatError(_("unknown format {fmt!r}; choose docx or pdf", fmt=fmt))
     get_template(template)  # fail before any work on a misspelt name
-    yield ExportStep(0, 3, "reading the selected documents")
+    yield ExportStep(0, 3, _("reading the selected documents"))
     packet = build_packet(archive, template, selection, options)
-    yield ExportStep(1, 3, f"writing {fmt.upper()}")
+    yield ExportStep(1, 3, _("writing {format}", format=fmt.upper()))
     written = render(packet, fmt, output)
-    yield ExportStep(2, 3, "done")
-    yield ExportStep(3, 3, f"wrote {written}", written)
+    yield ExportStep(2, 3, _("done"))
+    yield ExportStep(3, 3, _("wrote {path}", path=written), written)
 
 
 def export_packet(

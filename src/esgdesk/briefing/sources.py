@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import _
 from esgdesk.core.models import (
     Annotation,
     AnnotationCategory,
@@ -114,20 +115,20 @@ def resolve_selection(
             found = set(session.exec(select(Document.id).where(col(Document.id).in_(ids))).all())
         missing = [str(doc_id) for doc_id in ids if doc_id not in found]
         if missing:
-            raise NotFoundError(f"no document with id {', '.join(missing)} in the archive")
+            raise NotFoundError(_("no document with id {ids} in the archive", ids=", ".join(missing)))
         return list(dict.fromkeys(ids))
     if collection:
         return _collection_ids(archive, collection)
     if query:
         return _query_ids(archive, query)
-    raise EmptySelectionError("say which documents the packet is about: --ids, --collection or --query")
+    raise EmptySelectionError(_("say which documents the packet is about: --ids, --collection or --query"))
 
 
 def _collection_ids(archive: Archive, name: str) -> list[int]:
     with archive.session() as session:
         found = session.exec(select(Collection).where(Collection.name == name)).first()
         if found is None:
-            raise NotFoundError(f"no collection named {name!r}")
+            raise NotFoundError(_("no collection named {name!r}", name=name))
         items = session.exec(
             select(CollectionItem.document_id)
             .where(CollectionItem.collection_id == found.id)
@@ -148,7 +149,7 @@ def _query_ids(archive: Archive, query: str) -> list[int]:
 def load_sources(archive: Archive, ids: list[int]) -> Sources:
     """Documents (in the given order), their facts, annotations and links."""
     if not ids:
-        raise EmptySelectionError("the selection holds no documents")
+        raise EmptySelectionError(_("the selection holds no documents"))
     with archive.session() as session:
         documents = _documents(session, ids)
         return Sources(documents, _facts(session, ids), _notes(session, ids), _links(session, ids))

@@ -37,6 +37,7 @@ from esgdesk.briefing.packet import (
 from esgdesk.briefing.regional import RegionalData, RegionSummary, summarise_regions
 from esgdesk.briefing.sources import NoteRow, SourceDoc, Sources
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.knowledge.facts import amount_label
 
 #: how much of a machine-extracted sentence fits a table cell before it is cut with …
@@ -597,5 +598,7 @@ TEMPLATES: dict[str, Template] = {
 def get_template(name: str) -> Template:
     template = TEMPLATES.get(name)
     if template is None:
-        raise UnknownTemplateError(f"no briefing template named {name!r}; choose one of: {', '.join(TEMPLATES)}")
+        raise UnknownTemplateError(
+            _("no briefing template named {name!r}; choose one of: {choices}", name=name, choices=", ".join(TEMPLATES))
+        )
     return template

@@ -21,11 +21,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     if not display_available() and not getattr(args, "screenshot", None):
         print(
-            "esgdesk: no display is available, so the desktop app cannot open here.\n"
-            "Try `esgdesk demo --no-gui`: it builds a demo archive from the bundled sample releases and writes "
-            "a regional briefing (PDF and DOCX).\n"
-            "Use the command line instead: `esgdesk --help` lists the commands "
-            "(import, list, show, search, info, export).",
+            _(
+                "esgdesk: no display is available, so the desktop app cannot open here.\n"
+                "Try `esgdesk demo --no-gui`: it builds a demo archive from the bundled sample releases and writes "
+                "a regional briefing (PDF and DOCX).\n"
+                "Use the command line instead: `esgdesk --help` lists the commands "
+                "(import, list, show, search, info, export)."
+            ),
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN

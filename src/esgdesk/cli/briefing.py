@@ -58,14 +58,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.template not in TEMPLATES:
         print(
-            f"esgdesk: no briefing template named {args.template!r}; choose one of: {', '.join(TEMPLATES)}",
+            _(
+                "esgdesk: no briefing template named {name!r}; choose one of: {choices}",
+                name=args.template,
+                choices=", ".join(TEMPLATES),
+            ),
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN
     output = Path(args.output)
     fmt = args.fmt or output.suffix.lower().lstrip(".")
     if fmt not in ("docx", "pdf"):
-        print("esgdesk: say --format docx or pdf, or end the output name with .docx or .pdf", file=sys.stderr)
+        print(_("esgdesk: say --format docx or pdf, or end the output name with .docx or .pdf"), file=sys.stderr)
         return EXIT_CANNOT_RUN
     try:
         ids = _ids(args.ids)
@@ -99,7 +103,7 @@ def _ids(text: str | None) -> list[int] | None:
     try:
         ids = [int(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
-        raise ValueError(f"--ids takes document numbers separated by commas, not {text!r}") from None
+        raise ValueError(_("--ids takes document numbers separated by commas, not {text!r}", text=text)) from None
     if not ids:
-        raise ValueError("--ids names no document")
+        raise ValueError(_("--ids names no document"))
     return ids

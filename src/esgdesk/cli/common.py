@@ -78,5 +78,13 @@ def iso_or_none(value: Any) -> str | None:
 def pad(text: str, width: int) -> str:
     """`text` padded to `width` terminal columns: Hangul and other wide characters take two, so `f"{x:<12}"`
     would misalign every Korean column."""
-    used = sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
-    return text + " " * max(0, width - used)
+    return text + " " * max(0, width - _columns(text))
+
+
+def pad_left(text: str, width: int) -> str:
+    """`text` right-aligned in `width` terminal columns (a Korean label is as wide as its English one)."""
+    return " " * max(0, width - _columns(text)) + text
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)

@@ -68,10 +68,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     archive_dir = folder / "archive"
     samples = sample_paths()
     fictitious = [path for path in samples if "FICTITIOUS" in path.name]
-    print(f"Demo archive: {archive_dir}")
+    print(_("Demo archive: {path}", path=archive_dir))
     print(
-        f"Importing {len(samples)} bundled sample release(s) — {len(samples) - len(fictitious)} real, "
-        f"{len(fictitious)} written for the demo and marked as fictitious in their text …"
+        _(
+            "Importing {count} bundled sample release(s) — {real} real, "
+            "{fictitious} written for the demo and marked as fictitious in their text …",
+            count=len(samples),
+            real=len(samples) - len(fictitious),
+            fictitious=len(fictitious),
+        )
     )
     archive = open_archive(archive_dir)
     try:
@@ -79,26 +84,42 @@ def cmd_demo(args: argparse.Namespace) -> int:
         # app's search box find the demo documents at once.
         report = import_paths(archive, samples)
         for failure in report.failed:
-            print(f"esgdesk: cannot import {failure.path}: {failure.error}", file=sys.stderr)
+            print(
+                _("esgdesk: cannot import {path}: {reason}", path=failure.path, reason=failure.error), file=sys.stderr
+            )
         documents = _documents(archive)
         releases = [doc for doc in documents if doc["kind"] not in _HEADLINE_KINDS]
         headlines = len(documents) - len(releases)
         added = len(report.imported)
         print(
-            f"{added} document(s) added, {len(report.duplicates)} already there."
+            _("{added} document(s) added, {duplicates} already there.", added=added, duplicates=len(report.duplicates))
             if added or report.duplicates
-            else "Nothing to add."
+            else _("Nothing to add.")
         )
         print()
-        print(f"Documents: {len(releases)} release(s), plus {headlines} headline(s) from a board listing")
+        print(
+            _(
+                "Documents: {releases} release(s), plus {headlines} headline(s) from a board listing",
+                releases=len(releases),
+                headlines=headlines,
+            )
+        )
         for doc in releases:
             published = doc["published"] or "----------"
-            marker = "  [fictitious demo release]" if doc["fictitious"] else ""
+            marker = "  " + _("[fictitious demo release]") if doc["fictitious"] else ""
             print(f"  #{doc['id']:<3} {published}  {doc['ministry'] or '-':<10}  {doc['title']}{marker}")
         regions, programmes = _regions_and_programmes(archive, [doc["id"] for doc in releases])
         print()
-        print(f"Regions ({len(regions)}): " + (", ".join(_counted(regions)) or "none found"))
-        print(f"Programmes ({len(programmes)}): " + (", ".join(_counted(programmes)) or "none found"))
+        print(
+            _("Regions ({count}): {names}", count=len(regions), names=", ".join(_counted(regions)) or _("none found"))
+        )
+        print(
+            _(
+                "Programmes ({count}): {names}",
+                count=len(programmes),
+                names=", ".join(_counted(programmes)) or _("none found"),
+            )
+        )
         print()
         written: list[Path] = []
         if releases:
@@ -109,7 +130,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             for fmt in ("pdf", "docx"):
                 output = folder / f"{BRIEFING_NAME}.{fmt}"
                 written.append(export_packet(archive, "regional-summary", fmt, output, selection, options))
-            print("Regional summary (지역별 공정전환 지원 현황):")
+            print(_("Regional summary (지역별 공정전환 지원 현황):"))
             for path in written:
                 print(f"  {path}")
     finally:
@@ -118,16 +139,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     status = EXIT_SOME_FAILED if report.failed else EXIT_OK
     print()
     if args.no_gui:
-        print(f"Open it later with: esgdesk --archive {_quoted(archive_dir)}")
+        print(_("Open it later with: esgdesk --archive {path}", path=_quoted(archive_dir)))
         return status
     if not display_available():
         print(
-            "No display is available here, so the app does not open. On a desktop, open the demo with:\n"
-            f"  esgdesk --archive {_quoted(archive_dir)}\n"
-            f"or search it from here: esgdesk --archive {_quoted(archive_dir)} search 공정전환"
+            _(
+                "No display is available here, so the app does not open. On a desktop, open the demo with:\n"
+                "  esgdesk --archive {path}\n"
+                "or search it from here: esgdesk --archive {path} search 공정전환",
+                path=_quoted(archive_dir),
+            )
         )
         return status
-    print("Opening the app on the demo archive …")
+    print(_("Opening the app on the demo archive …"))
     from esgdesk.ui.app import run_app  # Qt only when the app is wanted
 
     code = run_app(str(archive_dir))

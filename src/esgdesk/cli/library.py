@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json, printable
+from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, pad_left, print_json, printable
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.i18n import _
 
@@ -75,18 +75,40 @@ def _print_import_report(report: Any, args: argparse.Namespace, summary: bool) -
         print_json(report.as_json(with_updates=args.update))
     else:
         for entry in report.imported:
-            print(f"imported   #{entry.id}  {printable(entry.title)}")
+            print(_("imported   #{id}  {title}", id=entry.id, title=printable(entry.title)))
         for updated in report.updated:
-            print(f"updated    #{updated.id}  {printable(updated.title)}  (annotations: {updated.revision.summary()})")
+            print(
+                _(
+                    "updated    #{id}  {title}  (annotations: {summary})",
+                    id=updated.id,
+                    title=printable(updated.title),
+                    summary=updated.revision.summary(),
+                )
+            )
         for duplicate in report.duplicates:
-            print(f"duplicate  #{duplicate.id}  {printable(duplicate.title)}  ({printable(duplicate.reason)})")
+            print(
+                _(
+                    "duplicate  #{id}  {title}  ({reason})",
+                    id=duplicate.id,
+                    title=printable(duplicate.title),
+                    reason=printable(duplicate.reason),
+                )
+            )
         if summary:
             print(
-                f"{len(report.imported)} imported, {len(report.duplicates)} duplicates, {len(report.failed)} failed",
+                _(
+                    "{imported} imported, {duplicates} duplicates, {failed} failed",
+                    imported=len(report.imported),
+                    duplicates=len(report.duplicates),
+                    failed=len(report.failed),
+                ),
                 file=sys.stderr,
             )
     for failure in report.failed:  # files that failed before the archive went away are still reported
-        print(f"esgdesk: cannot import {printable(failure.path)}: {printable(failure.error)}", file=sys.stderr)
+        print(
+            _("esgdesk: cannot import {path}: {reason}", path=printable(failure.path), reason=printable(failure.error)),
+            file=sys.stderr,
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -110,21 +132,22 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(details["title"])
     for label, key in (
-        ("kind", "kind"),
-        ("ministry", "ministry"),
-        ("department", "department"),
-        ("published", "published"),
-        ("source", "source_url"),
-        ("source id", "source_id"),
+        (_("kind"), "kind"),
+        (_("ministry"), "ministry"),
+        (_("department"), "department"),
+        (_("published"), "published"),
+        (_("source"), "source_url"),
+        (_("source id"), "source_id"),
     ):
         if details.get(key):
-            print(f"{label:>10}: {details[key]}")
+            print(f"{pad_left(label, 10)}: {details[key]}")
     if details["tags"]:
-        print(f"{'tags':>10}: {', '.join(details['tags'])}")
+        print(f"{pad_left(_('tags'), 10)}: {', '.join(details['tags'])}")
     if details["regions"]:
-        print(f"{'regions':>10}: {', '.join(details['regions'])}")
+        print(f"{pad_left(_('regions'), 10)}: {', '.join(details['regions'])}")
     for file in details["files"]:
-        print(f"{'file':>10}: {printable(file['name'])} ({file['media_type']}, sha256 {file['sha256'][:12]}…)")
+        what = f"{printable(file['name'])} ({file['media_type']}, sha256 {file['sha256'][:12]}…)"
+        print(f"{pad_left(_('file'), 10)}: {what}")
     print()
     print(details["body"])
     return EXIT_OK

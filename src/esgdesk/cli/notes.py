@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, open_archive, print_json
+from esgdesk.cli.common import EXIT_CANNOT_RUN, EXIT_OK, EXIT_SOME_FAILED, open_archive, pad_left, print_json
 from esgdesk.core.i18n import _
 
 
@@ -87,20 +87,29 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_json())
     else:
-        print(f"annotation {view.id} on #{view.document_id} at {view.start}–{view.end}: “{view.quote}”")
+        print(
+            _(
+                "annotation {id} on #{document} at {start}–{end}: “{quote}”",
+                id=view.id,
+                document=view.document_id,
+                start=view.start,
+                end=view.end,
+                quote=view.quote,
+            )
+        )
     return EXIT_OK
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
     if args.target in ("export", "import"):
         if not args.file:
-            print(f"esgdesk: annotations {args.target} needs a FILE", file=sys.stderr)
+            print(_("esgdesk: annotations {action} needs a FILE", action=args.target), file=sys.stderr)
             return EXIT_CANNOT_RUN
         return _export(args) if args.target == "export" else _import(args)
     try:
         document_id = int(args.target)
     except ValueError:
-        print(f"esgdesk: “{args.target}” is neither a document id nor export/import", file=sys.stderr)
+        print(_("esgdesk: “{target}” is neither a document id nor export/import", target=args.target), file=sys.stderr)
         return EXIT_CANNOT_RUN
     from esgdesk.notes.annotations import list_annotations
 
@@ -109,7 +118,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         print_json([view.as_json() for view in views])
         return EXIT_OK
     for view in views:
-        flag = {"anchored": "", "moved": " (moved)", "fuzzy": " (approximate)", "orphaned": " (ORPHANED)"}
+        flag = {"anchored": "", "moved": _(" (moved)"), "fuzzy": _(" (approximate)"), "orphaned": _(" (ORPHANED)")}
         category = f"[{view.category}] " if view.category else ""
         print(f"{view.id:>5}  {view.start:>6}–{view.end:<6} {category}“{view.quote}”{flag.get(view.status, '')}")
         for line in view.note.splitlines():
@@ -121,7 +130,7 @@ def _export(args: argparse.Namespace) -> int:
     from esgdesk.notes.interchange import write_export
 
     count = write_export(open_archive(args), args.file)
-    print(f"{count} annotations written to {args.file}", file=sys.stderr)
+    print(_("{count} annotations written to {path}", count=count, path=args.file), file=sys.stderr)
     if args.json:
         print_json({"exported": count, "file": args.file})
     return EXIT_OK
@@ -135,11 +144,19 @@ def _import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     print(
-        f"{len(report.imported)} imported, {len(report.duplicates)} already there, {len(report.failed)} failed",
+        _(
+            "{imported} imported, {duplicates} already there, {failed} failed",
+            imported=len(report.imported),
+            duplicates=len(report.duplicates),
+            failed=len(report.failed),
+        ),
         file=sys.stderr,
     )
     for failure in report.failed:
-        print(f"esgdesk: annotation {failure['index'] + 1}: {failure['error']}", file=sys.stderr)
+        print(
+            _("esgdesk: annotation {number}: {reason}", number=failure["index"] + 1, reason=failure["error"]),
+            file=sys.stderr,
+        )
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 
@@ -203,7 +220,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_json())
     else:
-        print(f"#{args.id} {view.label} #{view.other_id} {view.other_title}")
+        print(f"#{args.id} {_(view.label)} #{view.other_id} {view.other_title}")
     return EXIT_OK
 
 
@@ -216,7 +233,7 @@ def cmd_links(args: argparse.Namespace) -> int:
         return EXIT_OK
     for view in found.links + found.backlinks:
         note = f"  — {view.note}" if view.note else ""
-        print(f"{view.label:>18}  #{view.other_id}  {view.other_title}{note}")
+        print(f"{pad_left(_(view.label), 18)}  #{view.other_id}  {view.other_title}{note}")
     return EXIT_OK
 
 

@@ -51,9 +51,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = f" → {problem.outcome}" if problem.outcome else ""
             print(f"{problem.kind}: {problem.message} [{problem.subject}]{status}", file=sys.stderr)
         for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(_("note: {note}", note=note), file=sys.stderr)
         if report.backup:
-            print(f"backed up first to {report.backup}", file=sys.stderr)
+            print(_("backed up first to {path}", path=report.backup), file=sys.stderr)
         print(_check_summary(report), file=sys.stderr)
     return exit_code(report)
 
@@ -62,10 +62,15 @@ def _check_summary(report: object) -> str:
     problems = report.problems  # type: ignore[attr-defined]
     remaining = report.remaining  # type: ignore[attr-defined]
     if not problems:
-        return "the archive is healthy"
+        return _("the archive is healthy")
     if report.repair:  # type: ignore[attr-defined]
-        return f"{len(problems)} problems found, {len(problems) - len(remaining)} repaired, {len(remaining)} remain"
-    return f"{len(problems)} problems found; `esgdesk check --repair` fixes the repairable ones"
+        return _(
+            "{count} problems found, {repaired} repaired, {remaining} remain",
+            count=len(problems),
+            repaired=len(problems) - len(remaining),
+            remaining=len(remaining),
+        )
+    return _("{count} problems found; `esgdesk check --repair` fixes the repairable ones", count=len(problems))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -117,7 +122,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if result.set_aside:
             print(_("the damaged database was moved to {path}", path=result.set_aside), file=sys.stderr)
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK
 
 
@@ -128,9 +133,17 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     else:
-        print(f"{report.documents} documents, {report.files} originals, {report.bytes:,} bytes → {report.path}")
+        print(
+            _(
+                "{documents} documents, {originals} originals, {size:,} bytes → {path}",
+                documents=report.documents,
+                originals=report.files,
+                size=report.bytes,
+                path=report.path,
+            )
+        )
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK
 
 
@@ -144,5 +157,5 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
         for line in describe(report):
             print(line)
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {note}", note=note), file=sys.stderr)
     return EXIT_OK

@@ -7,7 +7,7 @@ import sys
 
 from esgdesk.cli.common import EXIT_OK, open_archive, print_json
 from esgdesk.cli.maintenance import warn_if_pending
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _count(value: str) -> int:
     """A non-negative whole number for --limit and --offset (argparse turns the error into exit 2)."""
     if not (value.isascii() and value.isdigit()) or len(value) > 9:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 0 to 999999999")
+        raise argparse.ArgumentTypeError(_("{value!r} is not a whole number from 0 to 999999999", value=value))
     return int(value)
 
 
@@ -57,8 +57,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             data["facets"] = named_facets(archive, args.query)
         print_json(data)
         return EXIT_OK
-    shown = f" (showing {args.offset + 1}–{args.offset + len(result.hits)})" if result.hits and args.offset else ""
-    print(f"{result.total} found{shown}", file=sys.stderr)
+    shown = (
+        _(" (showing {first}–{last})", first=args.offset + 1, last=args.offset + len(result.hits))
+        if result.hits and args.offset
+        else ""
+    )
+    print(_("{count} found{shown}", count=result.total, shown=shown), file=sys.stderr)
     for hit in result.hits:
         published = hit.published.isoformat() if hit.published else "----------"
         print(f"{hit.id:>6}  {published}  {hit.title}")
@@ -74,7 +78,7 @@ def cmd_searches(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     if args.delete:
         if not delete_saved_search(archive, args.delete):
-            raise NotFoundError(f"There is no saved search {args.delete!r}.")
+            raise NotFoundError(_("There is no saved search {name!r}.", name=args.delete))
         return EXIT_OK
     saved = list_saved_searches(archive)
     if args.json:
@@ -93,12 +97,12 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
     def report(done: int, total: int) -> None:
         if progress_out:
-            progress_out.write(f"\rindexing {done}/{total}")
+            progress_out.write("\r" + _("indexing {done}/{total}", done=done, total=total))
             progress_out.flush()
 
-    with archive.writing("rebuild the search index"), SearchIndex(archive) as index:
+    with archive.writing(N_("rebuild the search index")), SearchIndex(archive) as index:
         count = index.rebuild(report)
     if progress_out:
         progress_out.write("\n")
-    print(f"{count} documents indexed", file=sys.stderr)
+    print(_("{count} documents indexed", count=count), file=sys.stderr)
     return EXIT_OK

@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import ArchiveLockedError
+from esgdesk.core.i18n import N_
 from esgdesk.core.models import PendingChange, utcnow
 from esgdesk.core.outage import ServerUnavailableError
 
@@ -69,6 +70,7 @@ def subscribe(name: str, kinds: Iterable[str], apply: Apply) -> None:
     wanted = frozenset(kinds)
     unknown = wanted - KINDS
     if unknown:
+        # English only, not _(): a kind our own code registers or emits is unknown: a programming error.
         raise ValueError(f"unknown change kinds: {sorted(unknown)}")
     subscriber = Subscriber(name, wanted, apply)
     for position, existing in enumerate(_subscribers):
@@ -89,6 +91,7 @@ def subscribers() -> tuple[Subscriber, ...]:
 def record(session: Session, kind: str, document_ids: Iterable[int | None]) -> None:
     """Queue a change in `session`'s transaction (the caller commits it with the write it describes)."""
     if kind not in KINDS:
+        # English only, not _(): a kind our own code registers or emits is unknown: a programming error.
         raise ValueError(f"unknown change kind: {kind}")
     ids = sorted({int(document_id) for document_id in document_ids if document_id is not None})
     if not ids:
@@ -116,7 +119,7 @@ def stuck_changes(archive: Archive) -> list[PendingChange]:
 
 def retry_stuck(archive: Archive) -> int:
     """Give stuck changes another chance (after the cause was fixed); returns how many."""
-    with archive.writing("retry changes"), archive.session() as session:
+    with archive.writing(N_("retry changes")), archive.session() as session:
         result = session.exec(
             update(PendingChange).where(col(PendingChange.attempts) >= MAX_ATTEMPTS).values(attempts=0)
         )
@@ -145,7 +148,7 @@ def drain(archive: Archive, lock_timeout: float | None = None) -> DrainReport:
     if lock_timeout is not None:
         archive.lock_timeout = lock_timeout
     try:
-        with archive.writing("apply changes"):
+        with archive.writing(N_("apply changes")):
             archive.lock_timeout = saved_timeout
             last_id: int | None = 0
             while last_id is not None:

@@ -36,6 +36,7 @@ class FileStore:
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            # English only, not _(): digests come from esgdesk itself; a bad one is a programming error.
             raise ValueError(f"not a sha256 digest: {sha256!r}")
         return self.root / sha256[:2] / sha256
 

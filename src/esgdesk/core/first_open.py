@@ -34,7 +34,7 @@ from sqlalchemy.engine import Engine
 
 from esgdesk.core import db
 from esgdesk.core.errors import ArchiveError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import LOCK_FILE_NAME, WriterLock
 from esgdesk.core.snapshots import fsync_dir, fsync_file, newest_good_backup, restore_command
 
@@ -65,7 +65,7 @@ def is_own_leftover(entry: Path) -> bool:
 
 def create_database(root: Path, database: Path, lock_timeout: float, locked: bool = False) -> bool:
     """Make `database` with the whole schema, atomically; False when another process made it meanwhile."""
-    lock = None if locked else WriterLock(root, command="create the archive")
+    lock = None if locked else WriterLock(root, command=N_("create the archive"))
     if lock is not None:
         lock.acquire(timeout=lock_timeout)
     try:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from esgdesk.core.errors import ArchiveLockedError
+from esgdesk.core.i18n import _
 from esgdesk.core.safe_json import UnsafeJsonError, loads_limited
 
 LOCK_FILE_NAME = "archive.lock"
@@ -74,7 +75,10 @@ class WriterLock:
                 handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while held
             except OSError as exc:
                 raise ArchiveLockedError(
-                    f"The archive's lock file cannot be opened ({exc.strerror or exc}); is the folder read-only?"
+                    _(
+                        "The archive's lock file cannot be opened ({reason}); is the folder read-only?",
+                        reason=exc.strerror or exc,
+                    )
                 ) from exc
             if _try_lock(handle):
                 self._write_holder(handle)
@@ -84,8 +88,11 @@ class WriterLock:
             handle.close()
             if time.monotonic() >= deadline:
                 raise ArchiveLockedError(
-                    f"The archive is being changed by another esgdesk ({self.describe_holder()}). "
-                    "Wait for it to finish, or close that window, and try again."
+                    _(
+                        "The archive is being changed by another esgdesk ({holder}). "
+                        "Wait for it to finish, or close that window, and try again.",
+                        holder=self.describe_holder(),
+                    )
                 )
             time.sleep(poll)
 
@@ -123,10 +130,14 @@ class WriterLock:
     def describe_holder(self) -> str:
         info = self.holder()
         if not info:
-            return "holder unknown"
-        return (
-            f"{info.get('command', 'esgdesk')}, process {info.get('pid', '?')} of user "
-            f"{info.get('user', '?')} on {info.get('host', '?')}, since {info.get('since', '?')}"
+            return _("holder unknown")
+        return _(
+            "{command}, process {pid} of user {user} on {host}, since {since}",
+            command=_(str(info.get("command") or "esgdesk")),  # written in English by the holder, read in ours
+            pid=info.get("pid", "?"),
+            user=info.get("user", "?"),
+            host=info.get("host", "?"),
+            since=info.get("since", "?"),
         )
 
     def _write_holder(self, handle: IO[str]) -> None:
@@ -209,8 +220,11 @@ class SharedWriterLock:
             while not _sql_scalar(connection, "SELECT pg_try_advisory_lock(:key)", key):
                 if time.monotonic() >= deadline:
                     raise ArchiveLockedError(
-                        f"The team archive is being changed by another esgdesk ({self._describe(connection, key)}). "
-                        "Wait for it to finish and try again."
+                        _(
+                            "The team archive is being changed by another esgdesk ({holder}). "
+                            "Wait for it to finish and try again.",
+                            holder=self._describe(connection, key),
+                        )
                     )
                 time.sleep(poll)
         except BaseException:
@@ -251,8 +265,13 @@ class SharedWriterLock:
         ).first()
         connection.commit()
         if row is None:
-            return "holder unknown"
-        return f"database user {row[0]} from {row[1] or 'this machine'} ({row[2] or 'unknown program'})"
+            return _("holder unknown")
+        return _(
+            "database user {user} from {host} ({program})",
+            user=row[0],
+            host=row[1] or _("this machine"),
+            program=row[2] or _("unknown program"),
+        )
 
 
 def _sql_scalar(connection: Any, sql: str, key: int) -> object:

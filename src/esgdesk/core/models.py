@@ -51,6 +51,7 @@ def stored_id(value: int | None) -> int:
     """The primary key of a row the database holds: `int | None` on the model, because a new row has none
     until it is flushed, but never None once stored (read back by a query, or after `session.flush()`)."""
     if value is None:
+        # English only, not _(): a programming error (a row used before it was flushed), never shown to a user
         raise ValueError("a row without a primary key: it was read before it was stored")
     return value
 

@@ -48,6 +48,7 @@ def resources_root() -> Path:
     for candidate in candidates:
         if (candidate / "fonts").is_dir():
             return candidate
+    # English only, not _(): the Korean catalogue lives in the missing folder, so this one cannot be translated.
     raise FileNotFoundError(
         "esgdesk's resources folder is missing; the installation is incomplete (looked in: "
         + ", ".join(str(c) for c in candidates)

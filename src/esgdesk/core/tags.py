@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Activity, DocumentTag, Tag, stored_id
 from esgdesk.core.text import normalize_line
@@ -16,7 +17,7 @@ TAG_PATH_SEPARATOR = "/"
 def split_tag_path(path: str) -> list[str]:
     parts = [normalize_line(part) for part in path.split(TAG_PATH_SEPARATOR)]
     if not path.strip() or any(not part for part in parts):
-        raise EsgdeskError(f"{path!r} is not a tag name (empty levels are not allowed)")
+        raise EsgdeskError(_("{path!r} is not a tag name (empty levels are not allowed)", path=path))
     return parts
 
 
@@ -99,7 +100,7 @@ def record_tag_activity(session: Session, action: str, document_id: int, path: s
 def detach_tag(session: Session, document_id: int, path: str) -> bool:
     tag = find_tag(session, path)
     if tag is None:
-        raise NotFoundError(f"There is no tag {path!r}.")
+        raise NotFoundError(_("There is no tag {path!r}.", path=path))
     existing = session.get(DocumentTag, (document_id, tag.id))
     if existing is None:
         return False

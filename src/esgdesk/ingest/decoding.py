@@ -12,6 +12,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from esgdesk.core.i18n import _
 from esgdesk.ingest.parsers.base import ParseError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -31,12 +32,12 @@ MAX_NOISE_RATIO = 0.01
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name). Raises ParseError when the bytes are not text in any encoding."""
     if not data.strip():
-        raise ParseError("the file is empty")
+        raise ParseError(_("the file is empty"))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode(data, encoding), encoding)
     if b"\x00" in data[:4096]:
-        raise ParseError("the file is not text (it holds binary data)")
+        raise ParseError(_("the file is not text (it holds binary data)"))
     for encoding in _candidates(declared):
         try:
             text = data.decode(encoding)
@@ -47,7 +48,7 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return _checked(text, encoding)
     guess = from_bytes(data).best()
     if guess is None or guess.encoding is None:
-        raise ParseError("the file is not text in any encoding esgdesk knows")
+        raise ParseError(_("the file is not text in any encoding esgdesk knows"))
     return _checked(str(guess), guess.encoding)
 
 
@@ -65,7 +66,9 @@ def _decode(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ParseError(f"the file says it is {encoding} but is not valid {encoding} text") from exc
+        raise ParseError(
+            _("the file says it is {encoding} but is not valid {encoding} text", encoding=encoding)
+        ) from exc
 
 
 def _reads_as_korean(text: str) -> bool:
@@ -76,8 +79,8 @@ def _reads_as_korean(text: str) -> bool:
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     if not text.strip():
-        raise ParseError("the file holds no text")
+        raise ParseError(_("the file holds no text"))
     noise = len(_NOT_TEXT.findall(text))
     if noise / max(len(text), 1) > MAX_NOISE_RATIO:
-        raise ParseError("the file is not readable text (it looks like binary data)")
+        raise ParseError(_("the file is not readable text (it looks like binary data)"))
     return text, encoding

@@ -25,6 +25,7 @@ from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.files import safe_file_name
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import (
     Activity,
@@ -174,7 +175,7 @@ class ImportPipeline:
         try:
             for done, entry in enumerate(entries, start=1):
                 if disk_full:
-                    report.failed.append(FailedEntry(str(entry.path), "not imported: " + DISK_FULL))
+                    report.failed.append(FailedEntry(str(entry.path), _("not imported: {reason}", reason=_(DISK_FULL))))
                 else:
                     try:
                         self._import_entry(entry, report)
@@ -220,10 +221,14 @@ class ImportPipeline:
                 raise  # a locked or broken archive stops the batch: nothing further could be stored
             except Exception as exc:  # a bug in esgdesk must cost this file, not the batch
                 if _disk_is_full(exc):
-                    report.failed.append(FailedEntry(path, DISK_FULL))
+                    report.failed.append(FailedEntry(path, _(DISK_FULL)))
                     raise _DiskFull from exc
                 logger.exception("importing %s failed", path)
-                report.failed.append(FailedEntry(path, f"esgdesk failed on this file ({type(exc).__name__}: {exc})"))
+                report.failed.append(
+                    FailedEntry(
+                        path, _("esgdesk failed on this file ({kind}: {exc})", kind=type(exc).__name__, exc=exc)
+                    )
+                )
 
     def _claimed_by_a_format(self, source: SourceInput) -> bool:
         """HWPX and DOCX are zips too; a parser that recognises the package by its members owns it."""
@@ -231,7 +236,7 @@ class ImportPipeline:
 
     def _import_zip(self, path: str, source: SourceInput, report: ImportReport, depth: int) -> None:
         if depth >= MAX_ZIP_DEPTH:
-            report.failed.append(FailedEntry(path, "zip files nested this deep are not unpacked"))
+            report.failed.append(FailedEntry(path, _("zip files nested this deep are not unpacked")))
             return
         try:
             archive_zip = SafeZip(source.data, self.limits)
@@ -244,9 +249,9 @@ class ImportPipeline:
                 if is_skipped_name(PurePosixPath(member.name).name):
                     continue
                 if member.data is None:
-                    report.failed.append(FailedEntry(member_path, member.error or "the member cannot be read"))
+                    report.failed.append(FailedEntry(member_path, member.error or _("the member cannot be read")))
                 elif not member.data:
-                    report.failed.append(FailedEntry(member_path, "the file is empty"))
+                    report.failed.append(FailedEntry(member_path, _("the file is empty")))
                 else:
                     member_source = SourceInput(name=PurePosixPath(member.name).name, data=member.data)
                     self._import_blob(member_path, member_source, report, depth + 1)
@@ -267,7 +272,9 @@ class ImportPipeline:
             try:
                 outcome = self._parse(attached)
             except ParseError as exc:
-                container.warnings.append(f"attachment {attachment.name} could not be read: {exc}")
+                container.warnings.append(
+                    _("attachment {name} could not be read: {exc}", name=attachment.name, exc=exc)
+                )
                 originals.append(Original(attached, _guess_media_type(Path(attachment.name)), "attachment"))
                 continue
             originals.append(Original(attached, outcome.media_type, "attachment"))
@@ -293,19 +300,25 @@ class ImportPipeline:
             size = path.stat().st_size
             if size > self.limits.max_file_bytes:
                 limit_mb = self.limits.max_file_bytes // (1024 * 1024)
-                raise ParseError(f"the file is larger than the {limit_mb} MB import limit ({size:,} bytes)")
+                raise ParseError(
+                    _(
+                        "the file is larger than the {limit_mb} MB import limit ({size:,} bytes)",
+                        limit_mb=limit_mb,
+                        size=size,
+                    )
+                )
             with path.open("rb") as handle:
                 data = handle.read(self.limits.max_file_bytes + 1)
         except PermissionError as exc:
-            raise ParseError("the file cannot be read: permission denied") from exc
+            raise ParseError(_("the file cannot be read: permission denied")) from exc
         except IsADirectoryError as exc:
-            raise ParseError("this is a folder, not a file") from exc
+            raise ParseError(_("this is a folder, not a file")) from exc
         except OSError as exc:
-            raise ParseError(f"the file cannot be read ({exc.strerror or exc})") from exc
+            raise ParseError(_("the file cannot be read ({reason})", reason=exc.strerror or exc)) from exc
         if len(data) > self.limits.max_file_bytes:
-            raise ParseError("the file grew past the import limit while it was read")
+            raise ParseError(_("the file grew past the import limit while it was read"))
         if not data:
-            raise ParseError("the file is empty")
+            raise ParseError(_("the file is empty"))
         return data
 
     def _parse(self, source: SourceInput) -> ParseOutcome:
@@ -322,8 +335,8 @@ class ImportPipeline:
         prepared = _prepare(parsed, fallback_title=Path(originals[0].source.name).stem)
         if not prepared.body and prepared.kind not in _KINDS_WITHOUT_BODY and not parsed.metadata.get("needs_ocr"):
             # An empty document helps nobody; only a scan (kept for later OCR) is worth archiving without text.
-            raise ParseError("the document holds no text")
-        with self.archive.writing("import"), self.archive.session() as session:
+            raise ParseError(_("the document holds no text"))
+        with self.archive.writing(N_("import")), self.archive.session() as session:
             duplicate = find_duplicate(session, prepared, _number_skeleton(parsed))
             if duplicate is not None and self.update and duplicate.kind == "same_source":
                 revision = self._revise(session, duplicate.existing, prepared, parsed, originals)
@@ -455,7 +468,7 @@ class ImportPipeline:
             session.add(link)
 
 
-DISK_FULL = "the disk holding the archive is full; free some space and import this again"
+DISK_FULL = N_("the disk holding the archive is full; free some space and import this again")
 
 
 class _DiskFull(Exception):

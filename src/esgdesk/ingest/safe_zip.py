@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from esgdesk.core.i18n import _
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParseError
 
@@ -95,11 +96,15 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(source if isinstance(source, Path) else io.BytesIO(source))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise ParseError(f"the zip file is damaged ({exc})") from exc
+            raise ParseError(_("the zip file is damaged ({exc})", exc=exc)) from exc
         infos = self._zip.infolist()
         if len(infos) > self.limits.max_members:
             raise ParseError(
-                f"the zip file holds {len(infos):,} members, more than the {self.limits.max_members:,} allowed"
+                _(
+                    "the zip file holds {count:,} members, more than the {limit:,} allowed",
+                    count=len(infos),
+                    limit=self.limits.max_members,
+                )
             )
         self.infos = infos
         self._total = 0
@@ -111,7 +116,7 @@ class SafeZip:
                 continue
             safe_name = safe_member_name(info.filename)
             if safe_name is None:
-                yield ZipMember(info.filename, None, "its path climbs out of the zip file; it was not read")
+                yield ZipMember(info.filename, None, _("its path climbs out of the zip file; it was not read"))
                 continue
             try:
                 yield ZipMember(safe_name, self.read(info))
@@ -132,12 +137,14 @@ class SafeZip:
         a cheap first screen over every member; `read` checks the bytes actually produced again."""
         limit = self.limits.max_file_bytes if limit is None else limit
         if info.flag_bits & 0x1:
-            raise ParseError("the member is encrypted with a password")
+            raise ParseError(_("the member is encrypted with a password"))
         if info.file_size > limit:
-            raise ZipLimitError(f"the member declares {info.file_size:,} bytes, more than the import limit")
+            raise ZipLimitError(
+                _("the member declares {size:,} bytes, more than the import limit", size=info.file_size)
+            )
         ratio_limit = self.limits.max_compression_ratio * max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and info.file_size > ratio_limit:
-            raise ZipLimitError("the member is compressed suspiciously well (a zip bomb?); it was not unpacked")
+            raise ZipLimitError(_("the member is compressed suspiciously well (a zip bomb?); it was not unpacked"))
 
     def read(self, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
         """The member's bytes, checked against its declared sizes and again while inflating.
@@ -148,7 +155,7 @@ class SafeZip:
         ratio_limit = self.limits.max_compression_ratio * max(info.compress_size, 1)
         remaining = self.limits.max_unpacked_bytes - self._total
         if info.file_size > remaining:
-            raise ZipLimitError("the zip file unpacks to more than the total limit; the rest was not unpacked")
+            raise ZipLimitError(_("the zip file unpacks to more than the total limit; the rest was not unpacked"))
         out = bytearray()
         try:
             with self._zip.open(info) as member:
@@ -156,18 +163,18 @@ class SafeZip:
                     out += chunk
                     if len(out) > limit or len(out) > remaining:
                         raise ZipLimitError(
-                            "the member inflates beyond what it declares (a zip bomb?); it was not unpacked"
+                            _("the member inflates beyond what it declares (a zip bomb?); it was not unpacked")
                         )
                     if len(out) > _RATIO_FLOOR and len(out) > ratio_limit:
                         raise ZipLimitError(
-                            "the member is compressed suspiciously well (a zip bomb?); it was not unpacked"
+                            _("the member is compressed suspiciously well (a zip bomb?); it was not unpacked")
                         )
         except ParseError:
             raise
         except NotImplementedError as exc:
-            raise ParseError("the member uses a compression method esgdesk cannot read") from exc
+            raise ParseError(_("the member uses a compression method esgdesk cannot read")) from exc
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-            raise ParseError(f"the member is damaged ({exc})") from exc
+            raise ParseError(_("the member is damaged ({exc})", exc=exc)) from exc
         self._total += len(out)
         return bytes(out)
 

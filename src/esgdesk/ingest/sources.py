@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from esgdesk.core.i18n import _
+
 #: editor locks, partial downloads and OS clutter that are never documents
 _SKIPPED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 _SKIPPED_PREFIXES = (".", "~$", "~")
@@ -26,11 +28,11 @@ def expand_paths(paths: Sequence[str | Path]) -> Iterator[BatchEntry]:
     for raw in paths:
         path = Path(raw).expanduser()
         if not path.exists():
-            yield BatchEntry(path, "no such file or folder")
+            yield BatchEntry(path, _("no such file or folder"))
         elif path.is_dir():
             yield from _walk(path)
         elif not path.is_file():
-            yield BatchEntry(path, "not a regular file (a device, pipe or socket)")
+            yield BatchEntry(path, _("not a regular file (a device, pipe or socket)"))
         else:
             yield BatchEntry(path)
 
@@ -39,7 +41,7 @@ def _walk(folder: Path) -> Iterator[BatchEntry]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
-        yield BatchEntry(folder, f"the folder cannot be read ({exc.strerror or exc})")
+        yield BatchEntry(folder, _("the folder cannot be read ({reason})", reason=exc.strerror or exc))
         return
     for entry in entries:
         if is_skipped_name(entry.name):

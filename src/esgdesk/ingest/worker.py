@@ -18,6 +18,7 @@ from functools import cache
 from multiprocessing.connection import Connection
 from typing import Any
 
+from esgdesk.core.i18n import _, current_language, set_language
 from esgdesk.ingest.limits import cap_documents
 from esgdesk.ingest.parsers import ParserRegistry, default_registry
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
@@ -41,11 +42,18 @@ def parse_source(source: SourceInput, registry: ParserRegistry | None = None) ->
     except ParseError:
         raise
     except (MemoryError, RecursionError) as exc:
-        raise ParseError(f"the file is too complex to read safely ({type(exc).__name__})") from exc
+        raise ParseError(_("the file is too complex to read safely ({kind})", kind=type(exc).__name__)) from exc
     except Exception as exc:  # a parser bug must cost one file, never the batch
-        raise ParseError(f"the {parser.name} reader failed on this file ({type(exc).__name__}: {exc})") from exc
+        raise ParseError(
+            _(
+                "the {reader} reader failed on this file ({kind}: {exc})",
+                reader=parser.name,
+                kind=type(exc).__name__,
+                exc=exc,
+            )
+        ) from exc
     if not documents:
-        raise ParseError("no text was found in the file")
+        raise ParseError(_("no text was found in the file"))
     cap_documents(documents)  # bounded work for every step after this one, whatever the format
     return ParseOutcome(parser.name, parser.media_types[0], documents)
 
@@ -68,14 +76,16 @@ class ParseWorker:
     def parse(self, source: SourceInput) -> ParseOutcome:
         connection = self._ensure_started()
         try:
-            connection.send(source)
+            connection.send((current_language(), source))  # the worker's messages speak the caller's language
             if not connection.poll(self.timeout):
                 self._kill()
-                raise ParseError(f"reading the file took longer than {self.timeout:g} s and was stopped")
+                raise ParseError(
+                    _("reading the file took longer than {seconds:g} s and was stopped", seconds=self.timeout)
+                )
             kind, payload = connection.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError, OSError) as exc:
             self._kill()
-            raise ParseError("the reader stopped while reading this file (out of memory, or a crash)") from exc
+            raise ParseError(_("the reader stopped while reading this file (out of memory, or a crash)")) from exc
         if kind == "error":
             raise ParseError(payload)
         outcome: ParseOutcome = payload  # the child sends ("ok", ParseOutcome) or ("error", message)
@@ -145,17 +155,19 @@ def _serve(connection: Connection, memory_limit: int | None) -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     while True:
         try:
-            source = connection.recv()
+            request = connection.recv()
         except EOFError:
             return
-        if source is None:
+        if request is None:
             return
+        language, source = request
+        set_language(language)
         try:
             connection.send(("ok", parse_source(source)))
         except ParseError as exc:
             connection.send(("error", str(exc)))
         except MemoryError:
-            connection.send(("error", "the file needs more memory than esgdesk allows for one file"))
+            connection.send(("error", _("the file needs more memory than esgdesk allows for one file")))
 
 
 def _limit_memory(limit: int | None) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from esgdesk.core.i18n import _
+
 _DIGITS = r"\d[\d,]*(?:\.\d+)?"
 _NUMERAL = "[일이삼사오육칠팔구]"
 _UNITS = "[십백천만억조]"
@@ -67,7 +69,7 @@ def parse_amount(text: str) -> int:
         else:
             number = float(token.replace(",", ""))
     if not seen:
-        raise ValueError(f"no amount in {text!r}")
+        raise ValueError(_("no amount in {text!r}", text=text))
     return round(total + section + (number or 0))
 
 

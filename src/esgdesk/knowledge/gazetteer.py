@@ -220,9 +220,11 @@ class Gazetteer:
             if candidates is not None:
                 ids = {i for i in ids if any(self.is_ancestor(c, i, on) for c in candidates)}
             if not ids:
+                # English only, not _(): find_region serves the developers' evaluation only.
                 raise KeyError(f"no region called {part!r} in {path!r}")
             candidates = ids
         if not candidates or len(candidates) > 1:
+            # English only, not _(): find_region serves the developers' evaluation only.
             raise KeyError(f"{path!r} names {len(candidates or ())} regions: {sorted(candidates or ())}")
         return self.regions[candidates.pop()]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import _
 from esgdesk.core.models import Document, DocumentKind, DocumentTag, Entity, Mention, Organization, Tag, TagRule
 from esgdesk.core.tags import attach_tag, get_or_create_tag_id, tag_path
 from esgdesk.core.text import nfc
@@ -66,16 +67,22 @@ def rule_matches(match_kind: str, pattern: str, text: str) -> bool:
         return compile_rule_regex(pattern).search(nfc(text)) is not None
     if match_kind == "fuzzy":
         return _fuzzy(" ".join(_words(pattern)), " ".join(folded.split()))
-    raise EsgdeskError(f"unknown match kind {match_kind!r}; use one of {', '.join(MATCH_KINDS)}")
+    raise EsgdeskError(
+        _(
+            "unknown match kind {match_kind!r}; use one of {choices}",
+            match_kind=match_kind,
+            choices=", ".join(MATCH_KINDS),
+        )
+    )
 
 
 def compile_rule_regex(pattern: str) -> re.Pattern[str]:
     if len(pattern) > MAX_PATTERN_LENGTH:
-        raise EsgdeskError("the regular expression is too long")
+        raise EsgdeskError(_("the regular expression is too long"))
     try:
         return re.compile(nfc(pattern), re.IGNORECASE)
     except re.error as exc:
-        raise EsgdeskError(f"the regular expression is not valid: {exc}") from exc
+        raise EsgdeskError(_("the regular expression is not valid: {exc}", exc=exc)) from exc
 
 
 def _fuzzy(pattern: str, text: str) -> bool:
@@ -113,15 +120,21 @@ def _field_text(session: Session, document: Document, field: str) -> str:
 
 def add_rule(session: Session, name: str, tag: str, match_kind: str, pattern: str, field: str = "all") -> TagRule:
     if match_kind not in MATCH_KINDS:
-        raise EsgdeskError(f"unknown match kind {match_kind!r}; use one of {', '.join(MATCH_KINDS)}")
+        raise EsgdeskError(
+            _(
+                "unknown match kind {match_kind!r}; use one of {choices}",
+                match_kind=match_kind,
+                choices=", ".join(MATCH_KINDS),
+            )
+        )
     if field not in FIELDS:
-        raise EsgdeskError(f"unknown field {field!r}; use one of {', '.join(FIELDS)}")
+        raise EsgdeskError(_("unknown field {field!r}; use one of {choices}", field=field, choices=", ".join(FIELDS)))
     if not pattern.strip():
-        raise EsgdeskError("a rule needs a pattern")
+        raise EsgdeskError(_("a rule needs a pattern"))
     if match_kind == "regex":
         compile_rule_regex(pattern)
     if session.exec(select(TagRule).where(TagRule.name == name)).first():
-        raise EsgdeskError(f"a rule named {name!r} exists already")
+        raise EsgdeskError(_("a rule named {name!r} exists already", name=name))
     rule = TagRule(
         name=name, tag_id=get_or_create_tag_id(session, tag), match_kind=match_kind, pattern=nfc(pattern), field=field
     )
@@ -133,7 +146,7 @@ def add_rule(session: Session, name: str, tag: str, match_kind: str, pattern: st
 def get_rule(session: Session, name: str) -> TagRule:
     rule = session.exec(select(TagRule).where(TagRule.name == name)).first()
     if rule is None:
-        raise NotFoundError(f"There is no rule {name!r}.")
+        raise NotFoundError(_("There is no rule {name!r}.", name=name))
     return rule
 
 
@@ -209,5 +222,5 @@ def tag_entities(session: Session, kind: str = "region") -> int:
 def _tag(session: Session, tag_id: int) -> Tag:
     tag = session.get(Tag, tag_id)
     if tag is None:
-        raise NotFoundError(f"tag {tag_id} is missing")
+        raise NotFoundError(_("tag {tag_id} is missing", tag_id=tag_id))
     return tag

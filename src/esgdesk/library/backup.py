@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esgdesk.core import db
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import WriterLock
 from esgdesk.core.snapshots import (
     PRE_UPGRADE_PREFIX,
@@ -303,7 +303,7 @@ def restore(archive: Archive, backup: Path, keep: int | None = None) -> RestoreR
     verify_backup(backup)
     if backup == archive.database_path.resolve():
         raise BackupError(_("That is the archive's own database, not a backup."))
-    with archive.writing("restore a backup"):
+    with archive.writing(N_("restore a backup")):
         before = archive.schema_revision()
         safety = make_backup(archive, reason="before-restore", keep=keep, spare=backup).path
         archive.engine.dispose()  # our pooled connections must not hold a read snapshot of the old state

@@ -19,6 +19,7 @@ from sqlalchemy import String, and_, cast, func, literal_column, or_, select, te
 from sqlalchemy.sql import ColumnElement, Select
 
 from esgdesk.core.archive import Archive
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import (
     Activity,
     Annotation,
@@ -98,6 +99,7 @@ def _scope_condition(scope: Scope) -> ColumnElement[bool] | None:
     if scope.kind is ScopeKind.COLLECTION:
         item = CollectionItem.__table__.c
         return document_id.in_(select(item.document_id).where(item.collection_id == scope.value))
+    # English only, not _(): a value outside the enums our own code passes: a programming error.
     raise ValueError(f"unknown scope {scope}")
 
 
@@ -138,6 +140,7 @@ def _sort_expression(key: SortKey) -> Any:
     if key is SortKey.ANNOTATIONS:
         annotation = Annotation.__table__.c
         return select(func.count()).where(annotation.document_id == document.id).scalar_subquery()
+    # English only, not _(): a value outside the enums our own code passes: a programming error.
     raise ValueError(f"unknown sort key {key}")
 
 
@@ -573,10 +576,11 @@ def _largest_first(counts: dict[str, int]) -> dict[str, int]:
 def set_status(archive: Archive, ids: Sequence[int], status: str) -> int:
     """Mark documents new or reviewed (the Inbox is the documents still new); returns how many changed."""
     if status not in (DocumentStatus.NEW, DocumentStatus.REVIEWED):
+        # English only, not _(): a value outside the enums our own code passes: a programming error.
         raise ValueError(f"unknown status {status!r}")
     document = Document.__table__.c
     changed = 0
-    with archive.writing("set status"), archive.engine.begin() as connection:
+    with archive.writing(N_("set status")), archive.engine.begin() as connection:
         for chunk in _chunks(list(ids), 900):
             result = connection.execute(
                 update(Document.__table__)
@@ -791,7 +795,7 @@ def copy_original(archive: Archive, sha256: str, name: str, media_type: str, fol
     if not source.is_file():
         from esgdesk.core.errors import NotFoundError
 
-        raise NotFoundError(f"The original file {name} is missing from the archive's files folder.")
+        raise NotFoundError(_("The original file {name} is missing from the archive's files folder.", name=name))
     safe_name = safe_file_name(name, fallback=sha256[:12])
     if not Path(safe_name).suffix:
         suffix = _MEDIA_SUFFIXES.get(media_type) or mimetypes.guess_extension(media_type) or ""

@@ -43,7 +43,7 @@ from sqlmodel import col, select
 
 from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import (
     Annotation,
     Document,
@@ -127,7 +127,7 @@ def check_archive(archive: Archive, repair: bool = False) -> CheckReport:
     derived.install()
     if not repair:
         return _run_checks(archive)
-    with archive.writing("check --repair"):
+    with archive.writing(N_("check --repair")):
         report = _run_checks(archive)
         report.repair = True
         if any(problem.repairable for problem in report.problems):
@@ -163,18 +163,20 @@ def _database(archive: Archive) -> list[Problem]:
         finally:
             connection.close()
     except sqlite3.Error as exc:
-        return [Problem("integrity", str(archive.database_path), f"the database cannot be checked: {exc}")]
+        return [Problem("integrity", str(archive.database_path), _("the database cannot be checked: {exc}", exc=exc))]
     if rows != ["ok"]:
         for row in rows:
             problems.append(
-                Problem("integrity", str(archive.database_path), f"database damaged: {row} (restore a backup)")
+                Problem(
+                    "integrity", str(archive.database_path), _("database damaged: {row} (restore a backup)", row=row)
+                )
             )
     for table, rowid, parent, _fk in foreign:
         problems.append(
             Problem(
                 "foreign-key",
                 f"{table} row {rowid}",
-                f"{table} row {rowid} points at a missing {parent} row",
+                _("{table} row {rowid} points at a missing {parent} row", table=table, rowid=rowid, parent=parent),
             )
         )
     return problems
@@ -204,16 +206,22 @@ def _check_original(archive: Archive, digest: str, name: str, size: int, documen
     try:
         path = archive.files.path_for(digest)
     except ValueError:
-        return Problem("bad-digest", name, f"the file {name!r} has no valid sha256 in the database ({digest!r})")
+        return Problem(
+            "bad-digest",
+            name,
+            _("the file {name!r} has no valid sha256 in the database ({digest!r})", name=name, digest=digest),
+        )
     owners = _documents_text(documents)
     if not path.is_file():
         in_quarantine = _quarantine_dir(archive) / digest
         found = in_quarantine.is_file() and _sha256_of(in_quarantine) == digest
-        hint = "it is in the quarantine and can be moved back" if found else "restore it from a copy or re-import it"
+        hint = (
+            _("it is in the quarantine and can be moved back") if found else _("restore it from a copy or re-import it")
+        )
         return Problem(
             "missing-original",
             str(path),
-            f"the original {name!r} of {owners} is missing ({hint})",
+            _("the original {name!r} of {owners} is missing ({hint})", name=name, owners=owners, hint=hint),
             repairable=found,
             details={"sha256": digest, "documents": documents},
         )
@@ -222,8 +230,14 @@ def _check_original(archive: Archive, digest: str, name: str, size: int, documen
         return Problem(
             "changed-original",
             str(path),
-            f"the original {name!r} of {owners} was changed on disk (sha256 {actual[:12]}…, expected "
-            f"{digest[:12]}…); restore it from a copy or re-import it",
+            _(
+                "the original {name!r} of {owners} was changed on disk (sha256 {actual}…, expected {expected}…); "
+                "restore it from a copy or re-import it",
+                name=name,
+                owners=owners,
+                actual=actual[:12],
+                expected=digest[:12],
+            ),
             details={"sha256": digest, "actual": actual, "size": size, "documents": documents},
         )
     return None
@@ -235,7 +249,7 @@ def _stray_files(archive: Archive, known: set[str]) -> list[Problem]:
     for path in _walk_store(archive.files.root):
         if path.name.startswith(TEMP_PREFIX):
             problems.append(
-                Problem("temp-file", str(path), "an unfinished write left a temporary file", repairable=True)
+                Problem("temp-file", str(path), _("an unfinished write left a temporary file"), repairable=True)
             )
         elif _DIGEST.match(path.name) and path.parent.name == path.name[:2]:
             if path.name not in known:
@@ -243,12 +257,12 @@ def _stray_files(archive: Archive, known: set[str]) -> list[Problem]:
                     Problem(
                         "orphan-original",
                         str(path),
-                        "an original no document refers to (an interrupted import leaves these; harmless)",
+                        _("an original no document refers to (an interrupted import leaves these; harmless)"),
                         repairable=True,
                     )
                 )
         else:
-            problems.append(Problem("unknown-file", str(path), "a file esgdesk did not put there", repairable=True))
+            problems.append(Problem("unknown-file", str(path), _("a file esgdesk did not put there"), repairable=True))
     return problems
 
 
@@ -273,7 +287,7 @@ def _search_index(archive: Archive, report: CheckReport) -> None:
 
     if not archive.shared and not (archive.root / INDEX_NAME).is_file():
         report.problems.append(
-            Problem("search-index", str(archive.root / INDEX_NAME), "the search index is missing", repairable=True)
+            Problem("search-index", str(archive.root / INDEX_NAME), _("the search index is missing"), repairable=True)
         )
         return
     try:
@@ -288,7 +302,11 @@ def _search_index(archive: Archive, report: CheckReport) -> None:
             Problem(
                 "search-index",
                 str(archive.root / INDEX_NAME),
-                f"{len(bad)} documents missing from or stale in the search index (ids {shown})",
+                _(
+                    "{count} documents missing from or stale in the search index (ids {shown})",
+                    count=len(bad),
+                    shown=shown,
+                ),
                 repairable=True,
                 details={"documents": bad},
             )
@@ -320,8 +338,15 @@ def _anchors(archive: Archive, report: CheckReport) -> None:
                 Problem(
                     "annotation-anchor",
                     f"document {document_id}",
-                    f"annotation {annotation_id} on document {document_id}: its quote “{_short(exact)}” is no longer "
-                    f"at {start}–{end}",
+                    _(
+                        "annotation {annotation_id} on document {document_id}: its quote “{quote}” "
+                        "is no longer at {start}–{end}",
+                        annotation_id=annotation_id,
+                        document_id=document_id,
+                        quote=_short(exact),
+                        start=start,
+                        end=end,
+                    ),
                     repairable=True,
                     details={"annotation": annotation_id, "document": document_id},
                 )
@@ -429,7 +454,7 @@ def _repair(archive: Archive, report: CheckReport) -> None:
         try:
             report.backup = create_backup(archive, reason="before-repair")
         except BackupError as exc:
-            report.notes.append(f"nothing was repaired: the backup before repairing failed ({exc})")
+            report.notes.append(_("nothing was repaired: the backup before repairing failed ({exc})", exc=exc))
             return
     repairs = {
         "temp-file": _remove_temp,
@@ -457,7 +482,7 @@ def _attempt(problem: Problem, action: Any) -> None:
         problem.outcome = action()
         problem.repaired = True
     except (OSError, EsgdeskError, sqlite3.Error) as exc:
-        problem.outcome = f"not repaired: {exc}"
+        problem.outcome = _("not repaired: {reason}", reason=exc)
 
 
 def _attempt_all(problems: list[Problem], action: Any) -> None:
@@ -465,7 +490,7 @@ def _attempt_all(problems: list[Problem], action: Any) -> None:
         outcome = action()
     except (OSError, EsgdeskError, sqlite3.Error) as exc:
         for problem in problems:
-            problem.outcome = f"not repaired: {exc}"
+            problem.outcome = _("not repaired: {reason}", reason=exc)
         return
     for problem in problems:
         if not problem.outcome:
@@ -475,7 +500,7 @@ def _attempt_all(problems: list[Problem], action: Any) -> None:
 
 def _remove_temp(_archive: Archive, problem: Problem) -> str:
     Path(problem.subject).unlink(missing_ok=True)
-    return "removed"
+    return _("removed")
 
 
 def _quarantine(archive: Archive, problem: Problem) -> str:
@@ -483,7 +508,7 @@ def _quarantine(archive: Archive, problem: Problem) -> str:
     target = _free_name(_quarantine_dir(archive) / source.name)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(source, target)
-    return f"moved to {target}"
+    return _("moved to {path}", path=target)
 
 
 def _restore_from_quarantine(archive: Archive, problem: Problem) -> str:
@@ -492,7 +517,7 @@ def _restore_from_quarantine(archive: Archive, problem: Problem) -> str:
     target = archive.files.path_for(digest)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(source, target)
-    return f"moved back from {source}"
+    return _("moved back from {path}", path=source)
 
 
 def _repair_index(archive: Archive) -> str:
@@ -500,7 +525,7 @@ def _repair_index(archive: Archive) -> str:
 
     with SearchIndex(archive) as index:
         fixed = index.repair()
-    return f"{fixed} documents re-indexed"
+    return _("{count} documents re-indexed", count=fixed)
 
 
 def _repair_derived(archive: Archive, problems: list[Problem]) -> str:
@@ -536,7 +561,7 @@ def _reanchor(archive: Archive, problems: list[Problem]) -> str:
             annotation.prefix, annotation.suffix = new.prefix, new.suffix
             annotation.anchor_status = result.status
             session.add(annotation)
-            problem.outcome = f"re-anchored ({result.status})"
+            problem.outcome = _("re-anchored ({status})", status=result.status)
             outcomes[result.status] = outcomes.get(result.status, 0) + 1
         session.commit()
     return ", ".join(f"{count} {status}" for status, count in sorted(outcomes.items()))
@@ -568,9 +593,11 @@ def _sha256_of(path: Path) -> str:
 
 def _documents_text(ids: list[int]) -> str:
     if not ids:
-        return "no document"
+        return _("no document")
     shown = ", ".join(f"#{doc_id}" for doc_id in sorted(ids)[:5])
-    return f"document {shown}" if len(ids) == 1 else f"documents {shown}{' …' if len(ids) > 5 else ''}"
+    if len(ids) == 1:
+        return _("document {ids}", ids=shown)
+    return _("documents {ids}", ids=shown + (" …" if len(ids) > 5 else ""))
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import Collection, CollectionItem, Document
 from esgdesk.core.text import normalize_line
 
@@ -42,7 +43,7 @@ def get_collection(archive: Archive, collection_id: int) -> CollectionView:
 
 def create_collection(archive: Archive, name: str, description: str = "") -> CollectionView:
     clean = _name(name)
-    with archive.writing("create collection"), archive.session() as session:
+    with archive.writing(N_("create collection")), archive.session() as session:
         _refuse_taken(session, clean)
         row = Collection(name=clean, description=description)
         session.add(row)
@@ -53,7 +54,7 @@ def create_collection(archive: Archive, name: str, description: str = "") -> Col
 
 def rename_collection(archive: Archive, collection_id: int, name: str) -> CollectionView:
     clean = _name(name)
-    with archive.writing("rename collection"), archive.session() as session:
+    with archive.writing(N_("rename collection")), archive.session() as session:
         row = _collection(session, collection_id)
         if row.name != clean:
             _refuse_taken(session, clean)
@@ -66,7 +67,7 @@ def rename_collection(archive: Archive, collection_id: int, name: str) -> Collec
 
 def delete_collection(archive: Archive, collection_id: int) -> CollectionView:
     """Delete a collection (never its documents); returns what it held so it can be made again."""
-    with archive.writing("delete collection"), archive.session() as session:
+    with archive.writing(N_("delete collection")), archive.session() as session:
         row = _collection(session, collection_id)
         view = _view(session, row)
         for item in session.exec(select(CollectionItem).where(CollectionItem.collection_id == collection_id)).all():
@@ -83,13 +84,13 @@ def add_documents(
 ) -> list[int]:
     """Add documents (at the end, or before position `at`); returns the ids that were not there already."""
     wanted = list(dict.fromkeys(document_ids))
-    with archive.writing("add to collection"), archive.session() as session:
+    with archive.writing(N_("add to collection")), archive.session() as session:
         _collection(session, collection_id)
         order = _order(session, collection_id)
         known = set(session.exec(select(Document.id).where(col(Document.id).in_(wanted))).all()) if wanted else set()
         missing = [str(i) for i in wanted if i not in known]
         if missing:
-            raise NotFoundError(f"There is no document {', '.join(missing)} in this archive.")
+            raise NotFoundError(_("There is no document {ids} in this archive.", ids=", ".join(missing)))
         added = [i for i in wanted if i not in order]
         position = len(order) if at is None else max(0, min(at, len(order)))
         _write_order(session, collection_id, order[:position] + added + order[position:])
@@ -100,7 +101,7 @@ def add_documents(
 def remove_documents(archive: Archive, collection_id: int, document_ids: Iterable[int]) -> list[tuple[int, int]]:
     """Take documents out; returns (position, id) of each removed one, for putting them back where they were."""
     unwanted = set(document_ids)
-    with archive.writing("remove from collection"), archive.session() as session:
+    with archive.writing(N_("remove from collection")), archive.session() as session:
         _collection(session, collection_id)
         order = _order(session, collection_id)
         removed = [(position, i) for position, i in enumerate(order) if i in unwanted]
@@ -111,7 +112,7 @@ def remove_documents(archive: Archive, collection_id: int, document_ids: Iterabl
 
 def restore_documents(archive: Archive, collection_id: int, removed: Sequence[tuple[int, int]]) -> None:
     """Put back what `remove_documents` returned, each at its old position."""
-    with archive.writing("restore to collection"), archive.session() as session:
+    with archive.writing(N_("restore to collection")), archive.session() as session:
         _collection(session, collection_id)
         order = _order(session, collection_id)
         for position, document_id in sorted(removed):
@@ -123,7 +124,7 @@ def restore_documents(archive: Archive, collection_id: int, removed: Sequence[tu
 
 def reorder(archive: Archive, collection_id: int, document_ids: Sequence[int]) -> list[int]:
     """Set the briefing order; returns the order before. Members left out keep their turn after the named ones."""
-    with archive.writing("reorder collection"), archive.session() as session:
+    with archive.writing(N_("reorder collection")), archive.session() as session:
         _collection(session, collection_id)
         before = _order(session, collection_id)
         named = [i for i in dict.fromkeys(document_ids) if i in before]
@@ -138,19 +139,19 @@ def reorder(archive: Archive, collection_id: int, document_ids: Sequence[int]) -
 def _name(name: str) -> str:
     clean = normalize_line(name)
     if not clean:
-        raise EsgdeskError("A collection needs a name.")
+        raise EsgdeskError(_("A collection needs a name."))
     return clean
 
 
 def _refuse_taken(session: Session, name: str) -> None:
     if session.exec(select(Collection.id).where(Collection.name == name)).first() is not None:
-        raise EsgdeskError(f"There is a collection named “{name}” already.")
+        raise EsgdeskError(_("There is a collection named “{name}” already.", name=name))
 
 
 def _collection(session: Session, collection_id: int) -> Collection:
     row = session.get(Collection, collection_id)
     if row is None:
-        raise NotFoundError(f"There is no collection {collection_id} in this archive.")
+        raise NotFoundError(_("There is no collection {collection_id} in this archive.", collection_id=collection_id))
     return row
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
+from esgdesk.core.i18n import N_
 from esgdesk.core.models import Document
 
 
@@ -16,7 +17,7 @@ def extract_entities(archive: Archive, document_ids: list[int]) -> None:
     """Mentions and facts, replaced by a fresh extraction (idempotent), in one transaction for the batch."""
     from esgdesk.knowledge.store import store_extraction
 
-    with archive.writing("extract entities"), archive.session() as session:
+    with archive.writing(N_("extract entities")), archive.session() as session:
         for document_id in document_ids:
             document = session.get(Document, document_id)
             if document is not None and document.body:
@@ -27,7 +28,7 @@ def extract_entities(archive: Archive, document_ids: list[int]) -> None:
 def apply_tag_rules(archive: Archive, document_ids: list[int]) -> None:
     from esgdesk.knowledge.tag_rules import apply_rules
 
-    with archive.writing("apply tag rules"), archive.session() as session:
+    with archive.writing(N_("apply tag rules")), archive.session() as session:
         apply_rules(session, document_ids)
         session.commit()
 

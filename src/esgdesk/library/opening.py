@@ -12,6 +12,7 @@ from pathlib import Path
 from esgdesk.core import changes
 from esgdesk.core.archive import DEFAULT_LOCK_TIMEOUT, Archive
 from esgdesk.core.errors import ArchiveLockedError
+from esgdesk.core.i18n import N_
 from esgdesk.library import derived
 
 #: how long opening waits for another process's writer lock before leaving the queue to it (seconds)
@@ -34,7 +35,7 @@ def clear_interrupted_writes(archive: Archive) -> int:
     saved = archive.lock_timeout
     archive.lock_timeout = DRAIN_LOCK_WAIT
     try:
-        with archive.writing("clear interrupted writes"):
+        with archive.writing(N_("clear interrupted writes")):
             archive.lock_timeout = saved
             return archive.files.clear_incoming()
     except ArchiveLockedError:
@@ -66,7 +67,7 @@ def reextract(archive: Archive, document_ids: list[int] | None = None) -> change
     from esgdesk.core.models import Document
 
     derived.install()
-    with archive.writing("reextract"), archive.session() as session:
+    with archive.writing(N_("reextract")), archive.session() as session:
         if document_ids is None:
             ids = list(session.exec(select(Document.id)).all())
         else:

@@ -151,6 +151,7 @@ def viewer_file_name(name: str, extension: str, fallback: str = "original") -> s
     no viewer or file manager that looks past the last dot finds one.
     """
     if extension not in VIEWER_EXTENSIONS or extension in EXECUTABLE_EXTENSIONS:
+        # English only, not _(): callers pass an extension from VIEWER_EXTENSIONS only: a programming error.
         raise ValueError(f"not a viewer extension: {extension}")
     clean = safe_file_name(shown_name(name), fallback=fallback)
     stem = clean

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EditConflictError, EsgdeskError, NotFoundError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Activity, Document, DocumentKind, DocumentTag, Tag, TagRule, stored_id
 from esgdesk.core.records import get_document
@@ -93,7 +93,7 @@ def tag_documents(
         raise EsgdeskError(_("Type a tag name first."))
     who = author or current_user()
     added: list[TagRow] = []
-    with archive.writing("tag"), archive.session() as session:
+    with archive.writing(N_("tag")), archive.session() as session:
         _require_documents(session, document_ids)
         for path in clean:
             canonical = tag_path(session, get_or_create_tag(session, path))
@@ -113,7 +113,7 @@ def untag_documents(
 
     `missing_ok=False` (the command line) refuses an unknown document or tag instead of skipping it."""
     removed: list[TagRow] = []
-    with archive.writing("untag"), archive.session() as session:
+    with archive.writing(N_("untag")), archive.session() as session:
         for document_id, path in pairs:
             if not missing_ok:
                 get_document(session, document_id)
@@ -137,7 +137,7 @@ def untag_documents(
 def restore_tags(archive: Archive, rows: Iterable[TagRow]) -> None:
     """Attach removed rows again exactly as they were (a rule's tag stays the rule's)."""
     rows = list(rows)
-    with archive.writing("restore tags"), archive.session() as session:
+    with archive.writing(N_("restore tags")), archive.session() as session:
         for row in rows:
             tag_id = get_or_create_tag_id(session, row.path)
             if session.get(DocumentTag, (row.document_id, tag_id)) is None:
@@ -165,8 +165,8 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
     overwritten (a shared archive)."""
     clean = normalize_line(name)
     if not clean or "/" in clean:
-        raise EsgdeskError("A tag name cannot be empty or contain “/”.")
-    with archive.writing("rename tag"), archive.session() as session:
+        raise EsgdeskError(_("A tag name cannot be empty or contain “/”."))
+    with archive.writing(N_("rename tag")), archive.session() as session:
         tag = _tag(session, tag_id, lock=True)
         _check_version(session, tag, version, yours=clean)
         old = tag.name
@@ -178,7 +178,7 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
             )
         ).first()
         if sibling is not None:
-            raise EsgdeskError(f"There is a tag “{clean}” there already; merge the two tags instead.")
+            raise EsgdeskError(_("There is a tag “{clean}” there already; merge the two tags instead.", clean=clean))
         tag.name = clean
         tag.version += 1
         session.add(tag)
@@ -191,7 +191,7 @@ def rename_tag(archive: Archive, tag_id: int, name: str, version: int | None = N
 
 def set_tag_color(archive: Archive, tag_id: int, color: str | None, version: int | None = None) -> str | None:
     """Set (or clear, with None) a tag's colour; returns the old one. `version` as for rename_tag."""
-    with archive.writing("tag colour"), archive.session() as session:
+    with archive.writing(N_("tag colour")), archive.session() as session:
         tag = _tag(session, tag_id, lock=True)
         _check_version(session, tag, version, yours=color)
         old = tag.color
@@ -246,11 +246,11 @@ def _tag_activity(action: str, tag_id: int, summary: str) -> Activity:
 def merge_tags(archive: Archive, source_id: int, target_id: int) -> MergeRecord:
     """Fold `source` into `target`: its documents, sub-tags and rules move over, then `source` is deleted."""
     if source_id == target_id:
-        raise EsgdeskError("A tag cannot be merged into itself.")
-    with archive.writing("merge tags"), archive.session() as session:
+        raise EsgdeskError(_("A tag cannot be merged into itself."))
+    with archive.writing(N_("merge tags")), archive.session() as session:
         source, target = _tag(session, source_id), _tag(session, target_id)
         if _is_below(session, target, source_id):
-            raise EsgdeskError("A tag cannot be merged into one of its own sub-tags.")
+            raise EsgdeskError(_("A tag cannot be merged into one of its own sub-tags."))
         record = MergeRecord(source.name, source.parent_id, source.color, target_id)
         source_path = tag_path(session, source)
         for link in session.exec(select(DocumentTag).where(DocumentTag.tag_id == source_id)).all():
@@ -285,7 +285,7 @@ def merge_tags(archive: Archive, source_id: int, target_id: int) -> MergeRecord:
 
 def unmerge_tags(archive: Archive, record: MergeRecord) -> int:
     """Undo `merge_tags`: the source tag comes back (with a new id, returned) holding what it held."""
-    with archive.writing("unmerge tags"), archive.session() as session:
+    with archive.writing(N_("unmerge tags")), archive.session() as session:
         source = Tag(name=record.source_name, parent_id=record.source_parent_id, color=record.source_color)
         session.add(source)
         session.flush()
@@ -331,14 +331,14 @@ def rules(archive: Archive) -> list[dict[str, object]]:
 
 def add_rule(archive: Archive, name: str, tag: str, match_kind: str, pattern: str, field: str = "all") -> None:
     if not normalize_line(name):
-        raise EsgdeskError("A rule needs a name.")
-    with archive.writing("add a tag rule"), archive.session() as session:
+        raise EsgdeskError(_("A rule needs a name."))
+    with archive.writing(N_("add a tag rule")), archive.session() as session:
         tag_rules.add_rule(session, normalize_line(name), tag, match_kind, pattern, field)
         session.commit()
 
 
 def remove_rule(archive: Archive, name: str, remove_tags: bool = True) -> int:
-    with archive.writing("remove a tag rule"), archive.session() as session:
+    with archive.writing(N_("remove a tag rule")), archive.session() as session:
         rule = tag_rules.get_rule(session, name)
         tagged = session.exec(select(DocumentTag.document_id).where(DocumentTag.rule_id == rule.id)).all()
         removed = tag_rules.remove_rule(session, name, remove_tags=remove_tags)
@@ -356,7 +356,7 @@ def apply_all_rules(archive: Archive) -> int:
 
 def apply_rules(archive: Archive, names: Sequence[str] | None = None) -> list[tag_rules.RuleMatch]:
     """Run the enabled rules (only those named, when given) over the whole archive; every match, new or not."""
-    with archive.writing("apply tag rules"), archive.session() as session:
+    with archive.writing(N_("apply tag rules")), archive.session() as session:
         matches = tag_rules.apply_rules(session, rule_names=names or None)
         changes.record(session, changes.TAGS, (match.document_id for match in matches if match.added))
         session.commit()
@@ -366,7 +366,7 @@ def apply_rules(archive: Archive, names: Sequence[str] | None = None) -> list[ta
 
 def tag_entities(archive: Archive, kind: str = "region") -> int:
     """Make entities tags (`region:충청북도`) on every document that mentions them; returns tags attached."""
-    with archive.writing("tag entities"), archive.session() as session:
+    with archive.writing(N_("tag entities")), archive.session() as session:
         before = set(session.exec(select(DocumentTag.document_id, DocumentTag.tag_id)).all())
         added = tag_rules.tag_entities(session, kind)
         if added:
@@ -382,7 +382,9 @@ def preview_rule(
 ) -> tuple[int, list[tuple[int, str]]]:
     """What a rule would tag, without saving it: (how many documents, the first `limit` as (id, title))."""
     if match_kind not in tag_rules.MATCH_KINDS or field not in tag_rules.FIELDS:
-        raise EsgdeskError(f"Unknown match kind {match_kind!r} or field {field!r}.")
+        raise EsgdeskError(
+            _("Unknown match kind {match_kind!r} or field {field!r}.", match_kind=match_kind, field=field)
+        )
     if not pattern.strip():
         return 0, []
     if match_kind == "regex":
@@ -408,7 +410,7 @@ def _tag(session: Session, tag_id: int, lock: bool = False) -> Tag:
     """`lock`: read FOR UPDATE, so the version check and the write are one step on a shared archive too."""
     tag = session.get(Tag, tag_id, with_for_update=lock or None)
     if tag is None:
-        raise NotFoundError(f"There is no tag {tag_id} in this archive.")
+        raise NotFoundError(_("There is no tag {tag_id} in this archive.", tag_id=tag_id))
     return tag
 
 
@@ -429,11 +431,11 @@ def _existing_rule(session: Session, rule_id: int | None) -> int | None:
 def _require_documents(session: Session, document_ids: Sequence[int]) -> None:
     ids = list(dict.fromkeys(document_ids))
     if not ids:
-        raise EsgdeskError("Select the documents to tag first.")
+        raise EsgdeskError(_("Select the documents to tag first."))
     found = set(session.exec(select(Document.id).where(col(Document.id).in_(ids))).all())
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise NotFoundError(f"There is no document {', '.join(missing)} in this archive.")
+        raise NotFoundError(_("There is no document {ids} in this archive.", ids=", ".join(missing)))
 
 
 def _rows_of(session: Session, document_ids: Sequence[int]) -> list[TagRow]:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from esgdesk.core.i18n import _
 from esgdesk.core.text import nfc
 from esgdesk.notes.errors import AmbiguousQuoteError, QuoteNotFoundError
 
@@ -77,7 +78,7 @@ class Selector:
         position = next((s for s in items if s.get("type") == "TextPositionSelector"), None)
         quote = next((s for s in items if s.get("type") == "TextQuoteSelector"), None)
         if quote is None:
-            raise ValueError("the annotation has no TextQuoteSelector")
+            raise ValueError(_("the annotation has no TextQuoteSelector"))
         exact = nfc(str(quote.get("exact", "")))
         start = int(position["start"]) if position else 0
         end = int(position["end"]) if position else start + len(exact)
@@ -100,7 +101,14 @@ class Reanchored:
 def make_selector(body: str, start: int, end: int) -> Selector:
     """The selector of body[start:end], with up to CONTEXT_CHARS of context on each side."""
     if not 0 <= start < end <= len(body):
-        raise QuoteNotFoundError(f"The span {start}–{end} is not inside the text (0–{len(body)}) or is empty.")
+        raise QuoteNotFoundError(
+            _(
+                "The span {start}–{end} is not inside the text (0–{length}) or is empty.",
+                start=start,
+                end=end,
+                length=len(body),
+            )
+        )
     return Selector(
         start=start,
         end=end,
@@ -131,17 +139,28 @@ def anchor_occurrence(body: str, quote: str, occurrence: int | None = None) -> S
     spans = find_occurrences(body, quote)
     shown = _shorten(nfc(quote).strip())
     if not spans:
-        raise QuoteNotFoundError(f"The quote “{shown}” does not occur in the text.")
+        raise QuoteNotFoundError(_("The quote “{shown}” does not occur in the text.", shown=shown))
     if occurrence is None:
         if len(spans) > 1:
             raise AmbiguousQuoteError(
-                f"The quote “{shown}” occurs {len(spans)} times; choose one with --occurrence N (1–{len(spans)}).",
+                _(
+                    "The quote “{shown}” occurs {count} times; choose one with --occurrence N (1–{count}).",
+                    shown=shown,
+                    count=len(spans),
+                ),
                 occurrences=len(spans),
             )
         occurrence = 1
     if not 1 <= occurrence <= len(spans):
-        times = "once" if len(spans) == 1 else f"{len(spans)} times"
-        raise QuoteNotFoundError(f"The quote “{shown}” occurs only {times}; there is no occurrence {occurrence}.")
+        times = _("once") if len(spans) == 1 else _("{count} times", count=len(spans))
+        raise QuoteNotFoundError(
+            _(
+                "The quote “{shown}” occurs only {times}; there is no occurrence {occurrence}.",
+                shown=shown,
+                times=times,
+                occurrence=occurrence,
+            )
+        )
     start, end = spans[occurrence - 1]
     return make_selector(body, start, end)
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError, NotFoundError
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Activity, Annotation, AnnotationCategory, utcnow
 from esgdesk.core.records import get_document
@@ -99,7 +100,7 @@ def get_annotation(archive: Archive, annotation_id: int) -> AnnotationView:
 
 
 def list_categories(archive: Archive) -> list[AnnotationCategory]:
-    with archive.writing("annotation categories"), archive.session() as session:
+    with archive.writing(N_("annotation categories")), archive.session() as session:
         ensure_default_categories(session)
         session.commit()
         rows = session.exec(select(AnnotationCategory).order_by(col(AnnotationCategory.position))).all()
@@ -125,7 +126,7 @@ def create_annotation(
     author: str | None = None,
 ) -> AnnotationView:
     """Annotate a passage given by its quote (and which occurrence) or by its span in the body."""
-    with archive.writing("annotate"), archive.session() as session:
+    with archive.writing(N_("annotate")), archive.session() as session:
         document = get_document(session, document_id)
         selector = _selector_for(document.body, quote, occurrence, start, end)
         category_row = resolve_category(session, category) if category else None
@@ -164,7 +165,7 @@ def update_annotation(
     author: str | None = None,
 ) -> AnnotationView:
     """Change the note, category or colour of an annotation the caller read at `version`."""
-    with archive.writing("edit annotation"), archive.session() as session:
+    with archive.writing(N_("edit annotation")), archive.session() as session:
         row = _annotation(session, annotation_id, lock=True)
         check_version(
             "annotation", annotation_id, version, row.version,
@@ -193,7 +194,7 @@ def move_annotation(
     archive: Archive, annotation_id: int, *, version: int, start: int, end: int, author: str | None = None
 ) -> AnnotationView:
     """Anchor an annotation to a span by hand (how an analyst settles an orphaned or fuzzy one)."""
-    with archive.writing("move annotation"), archive.session() as session:
+    with archive.writing(N_("move annotation")), archive.session() as session:
         row = _annotation(session, annotation_id, lock=True)
         check_version(
             "annotation", annotation_id, version, row.version,
@@ -212,7 +213,7 @@ def delete_annotation(
     archive: Archive, annotation_id: int, *, version: int | None = None, author: str | None = None
 ) -> None:
     """Delete an annotation; links that started or ended at it fall back to its whole document."""
-    with archive.writing("delete annotation"), archive.session() as session:
+    with archive.writing(N_("delete annotation")), archive.session() as session:
         row = _annotation(session, annotation_id, lock=True)
         if version is not None:
             check_version(
@@ -233,8 +234,8 @@ def save_category(
     """Create a category or change the colour and meaning of an existing one."""
     name = nfc(name).strip()
     if not name:
-        raise EsgdeskError("A category needs a name.")
-    with archive.writing("annotation category"), archive.session() as session:
+        raise EsgdeskError(_("A category needs a name."))
+    with archive.writing(N_("annotation category")), archive.session() as session:
         ensure_default_categories(session)
         row = session.exec(select(AnnotationCategory).where(AnnotationCategory.name == name)).first()
         if row is None:
@@ -266,7 +267,7 @@ def set_document_note(
     archive: Archive, document_id: int, text: str, *, version: int | None = None, author: str | None = None
 ) -> int:
     """Save the document's note; returns the new document version. `version` guards against lost edits."""
-    with archive.writing("edit note"), archive.session() as session:
+    with archive.writing(N_("edit note")), archive.session() as session:
         document = get_document(session, document_id, lock=True)
         if version is not None:
             check_version(
@@ -311,7 +312,9 @@ def resolve_category(session: Session, name: str, create_color: str | None = Non
         session.flush()
         return row
     known = ", ".join(row.name for row in rows)
-    raise NotFoundError(f"There is no annotation category “{wanted}”. Known categories: {known}.")
+    raise NotFoundError(
+        _("There is no annotation category “{wanted}”. Known categories: {known}.", wanted=wanted, known=known)
+    )
 
 
 def check_version(
@@ -407,7 +410,7 @@ def _annotation(session: Session, annotation_id: int, lock: bool = False) -> Ann
     """`lock`: read FOR UPDATE, so that on a shared archive the version check and the write are one step."""
     row = session.get(Annotation, annotation_id, with_for_update=lock or None)
     if row is None:
-        raise NotFoundError(f"There is no annotation {annotation_id} in this archive.")
+        raise NotFoundError(_("There is no annotation {annotation_id} in this archive.", annotation_id=annotation_id))
     return row
 
 
@@ -415,7 +418,7 @@ def _selector_for(body: str, quote: str | None, occurrence: int | None, start: i
     if quote is not None:
         return anchor_occurrence(body, quote, occurrence)
     if start is None or end is None:
-        raise EsgdeskError("Say which passage to annotate: a quote, or a start and end offset.")
+        raise EsgdeskError(_("Say which passage to annotate: a quote, or a start and end offset."))
     return make_selector(body, start, end)
 
 

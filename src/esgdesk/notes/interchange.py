@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Annotation, AnnotationCategory, Document
 from esgdesk.core.text import nfc
@@ -70,7 +71,7 @@ def write_export(archive: Archive, path: str | Path) -> int:
     try:
         Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise EsgdeskError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+        raise EsgdeskError(_("Cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from exc
     return int(data["total"])
 
 
@@ -117,9 +118,9 @@ def read_import(path: str | Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise EsgdeskError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        raise EsgdeskError(_("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)) from exc
     except ValueError as exc:
-        raise EsgdeskError(f"{path} is not JSON: {exc}") from exc
+        raise EsgdeskError(_("{path} is not JSON: {exc}", path=path, exc=exc)) from exc
     return annotation_items(data)
 
 
@@ -127,7 +128,7 @@ def annotation_items(data: Any) -> list[dict[str, Any]]:
     if isinstance(data, list):
         return [item for item in data if isinstance(item, dict)]
     if not isinstance(data, dict):
-        raise EsgdeskError("The file holds no Web Annotations.")
+        raise EsgdeskError(_("The file holds no Web Annotations."))
     kind = data.get("type")
     if kind == "AnnotationCollection":
         page = data.get("first") or {}
@@ -137,19 +138,21 @@ def annotation_items(data: Any) -> list[dict[str, Any]]:
         return [item for item in data.get("items", []) if isinstance(item, dict)]
     if kind == "Annotation":
         return [data]
-    raise EsgdeskError("The file holds no Web Annotations (expected an AnnotationCollection, page or list).")
+    raise EsgdeskError(_("The file holds no Web Annotations (expected an AnnotationCollection, page or list)."))
 
 
 def import_annotations(archive: Archive, items: list[dict[str, Any]], author: str | None = None) -> ImportReport:
     """Add the annotations to the matching documents; each item is reported imported, duplicate or failed."""
     report = ImportReport()
     touched: set[int] = set()
-    with archive.writing("import annotations"), archive.session() as session:
+    with archive.writing(N_("import annotations")), archive.session() as session:
         for index, item in enumerate(items):
             try:
                 outcome = _import_one(session, item, author)
             except (KeyError, TypeError, ValueError) as exc:
-                report.failed.append({"index": index, "error": f"not a readable Web Annotation ({exc})"})
+                report.failed.append(
+                    {"index": index, "error": _("not a readable Web Annotation ({reason})", reason=exc)}
+                )
                 continue
             except EsgdeskError as exc:
                 report.failed.append({"index": index, "error": str(exc)})
@@ -171,16 +174,22 @@ def import_annotations(archive: Archive, items: list[dict[str, Any]], author: st
 
 def _import_one(session: Session, item: dict[str, Any], author: str | None) -> tuple[str, dict[str, Any]]:
     if item.get("type") != "Annotation":
-        raise ValueError("type is not Annotation")
+        raise ValueError(_("type is not Annotation"))
     target = item["target"]
     target = target[0] if isinstance(target, list) else target
     if isinstance(target, str):
-        raise EsgdeskError("The annotation targets a whole resource, not a passage; nothing to anchor.")
+        raise EsgdeskError(_("The annotation targets a whole resource, not a passage; nothing to anchor."))
     selector = Selector.from_w3c(target["selector"])
     extra = item.get("esgdesk") or {}
     document = _find_document(session, str(target.get("source", "")), extra)
     if document is None:
-        raise EsgdeskError(f"No document in this archive matches {target.get('source')} (“{selector.exact[:30]}”).")
+        raise EsgdeskError(
+            _(
+                "No document in this archive matches {source} (“{quote}”).",
+                source=target.get("source"),
+                quote=selector.exact[:30],
+            )
+        )
     note, category_name = _bodies(item.get("body"))
     placed = reanchor(selector, document.body)
     duplicate = _existing(session, document.id or 0, placed.selector, selector, note)

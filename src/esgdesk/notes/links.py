@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import NotFoundError
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import Annotation, DismissedSuggestion, Document, Entity, Link, Mention, stored_id
 from esgdesk.core.records import get_document
@@ -40,12 +41,12 @@ class Relation:
 RELATIONS: dict[str, Relation] = {
     r.key: r
     for r in (
-        Relation("follows_up", "follows up", "is followed by"),
-        Relation("supersedes", "supersedes", "is superseded by"),
-        Relation("corrects", "corrects", "is corrected by"),
-        Relation("same_programme", "same programme", "same programme", symmetric=True),
-        Relation("cites", "cites", "is cited by"),
-        Relation("related", "related", "related", symmetric=True),
+        Relation("follows_up", N_("follows up"), N_("is followed by")),
+        Relation("supersedes", N_("supersedes"), N_("is superseded by")),
+        Relation("corrects", N_("corrects"), N_("is corrected by")),
+        Relation("same_programme", N_("same programme"), N_("same programme"), symmetric=True),
+        Relation("cites", N_("cites"), N_("is cited by")),
+        Relation("related", N_("related"), N_("related"), symmetric=True),
     )
 }
 
@@ -56,7 +57,7 @@ def relation_named(name: str) -> Relation:
     key = {"same_program": "same_programme", "follow_up": "follows_up", "followsup": "follows_up"}.get(key, key)
     if key not in RELATIONS:
         known = ", ".join(k.replace("_", "-") for k in RELATIONS)
-        raise LinkError(f"Unknown link type “{name}”. Use one of: {known}.")
+        raise LinkError(_("Unknown link type “{name}”. Use one of: {known}.", name=name, known=known))
     return RELATIONS[key]
 
 
@@ -119,8 +120,8 @@ def create_link(
     """Link `source_id` to `target_id`; either end may be a passage (an annotation of that document)."""
     kind = relation_named(relation)
     if source_id == target_id:
-        raise LinkError(f"A document cannot be linked to itself (#{source_id}).")
-    with archive.writing("link"), archive.session() as session:
+        raise LinkError(_("A document cannot be linked to itself (#{source_id}).", source_id=source_id))
+    with archive.writing(N_("link")), archive.session() as session:
         source = get_document(session, source_id)
         target = get_document(session, target_id)
         _check_passage(session, source_annotation_id, source_id)
@@ -146,7 +147,7 @@ def create_link(
 
 
 def update_link_note(archive: Archive, link_id: int, note: str, *, version: int, author: str | None = None) -> LinkView:
-    with archive.writing("edit link"), archive.session() as session:
+    with archive.writing(N_("edit link")), archive.session() as session:
         row = _link(session, link_id, lock=True)
         check_version(
             "link", link_id, version, row.version,
@@ -161,7 +162,7 @@ def update_link_note(archive: Archive, link_id: int, note: str, *, version: int,
 
 
 def delete_link(archive: Archive, link_id: int, *, author: str | None = None) -> None:
-    with archive.writing("unlink"), archive.session() as session:
+    with archive.writing(N_("unlink")), archive.session() as session:
         row = _link(session, link_id)
         summary = f"#{row.source_id} {RELATIONS[row.relation].label} #{row.target_id}"
         session.delete(row)
@@ -213,16 +214,38 @@ def _refuse_duplicate(session: Session, source_id: int, target_id: int, kind: Re
         select(Link).where(Link.source_id == source_id, Link.target_id == target_id, Link.relation == kind.key)
     ).first()
     if same is not None:
-        raise LinkError(f"#{source_id} already {kind.label} #{target_id} (link {same.id}).")
+        raise LinkError(
+            _(
+                "#{source_id} already {kind} #{target_id} (link {link}).",
+                source_id=source_id,
+                kind=_(kind.label),
+                target_id=target_id,
+                link=same.id,
+            )
+        )
     reverse = session.exec(
         select(Link).where(Link.source_id == target_id, Link.target_id == source_id, Link.relation == kind.key)
     ).first()
     if reverse is not None:
         if kind.symmetric:
-            raise LinkError(f"#{source_id} and #{target_id} are already linked as “{kind.label}” (link {reverse.id}).")
+            raise LinkError(
+                _(
+                    "#{source_id} and #{target_id} are already linked as “{kind}” (link {link}).",
+                    source_id=source_id,
+                    target_id=target_id,
+                    kind=_(kind.label),
+                    link=reverse.id,
+                )
+            )
         raise LinkError(
-            f"#{target_id} already {kind.label} #{source_id} (link {reverse.id}); "
-            f"the reverse link would contradict it. Delete that link first."
+            _(
+                "#{target_id} already {kind} #{source_id} (link {link}); "
+                "the reverse link would contradict it. Delete that link first.",
+                target_id=target_id,
+                kind=_(kind.label),
+                source_id=source_id,
+                link=reverse.id,
+            )
         )
 
 
@@ -231,10 +254,15 @@ def _check_passage(session: Session, annotation_id: int | None, document_id: int
         return
     annotation = session.get(Annotation, annotation_id)
     if annotation is None:
-        raise NotFoundError(f"There is no annotation {annotation_id} in this archive.")
+        raise NotFoundError(_("There is no annotation {annotation_id} in this archive.", annotation_id=annotation_id))
     if annotation.document_id != document_id:
         raise LinkError(
-            f"Annotation {annotation_id} belongs to document #{annotation.document_id}, not #{document_id}."
+            _(
+                "Annotation {annotation_id} belongs to document #{owner}, not #{document_id}.",
+                annotation_id=annotation_id,
+                owner=annotation.document_id,
+                document_id=document_id,
+            )
         )
 
 
@@ -242,7 +270,7 @@ def _link(session: Session, link_id: int, lock: bool = False) -> Link:
     """`lock`: read FOR UPDATE, so that on a shared archive the version check and the write are one step."""
     row = session.get(Link, link_id, with_for_update=lock or None)
     if row is None:
-        raise NotFoundError(f"There is no link {link_id} in this archive.")
+        raise NotFoundError(_("There is no link {link_id} in this archive.", link_id=link_id))
     return row
 
 
@@ -315,7 +343,7 @@ def suggest_links(archive: Archive, document_id: int, limit: int = 20) -> list[S
 
 def dismiss_suggestion(archive: Archive, document_id: int, other_id: int, *, author: str | None = None) -> None:
     """Never suggest this pair again (in either direction)."""
-    with archive.writing("dismiss suggestion"), archive.session() as session:
+    with archive.writing(N_("dismiss suggestion")), archive.session() as session:
         get_document(session, document_id)
         get_document(session, other_id)
         if session.get(DismissedSuggestion, (document_id, other_id)) is None:
@@ -392,25 +420,39 @@ def _score(
     """Each signal gives (score, reason, relation, reverse); they combine as independent evidence (noisy-or)."""
     signals: list[tuple[float, str, str, bool]] = []
     if document.source_id and other.source_id == document.source_id:
-        signals.append((0.95, f"same source id {document.source_id}", "related", False))
+        signals.append((0.95, _("same source id {source_id}", source_id=document.source_id), "related", False))
     similarity = _text_similarity(document.body, other.body)
     if similarity >= NEAR_DUPLICATE:
         later = document if _is_later(document, other) else other
         relation = "corrects" if _is_correction(later.title) else "supersedes"
-        signals.append((similarity, f"near-identical text ({similarity:.0%} shared)", relation, later is other))
+        signals.append(
+            (
+                similarity,
+                _("near-identical text ({similarity:.0%} shared)", similarity=similarity),
+                relation,
+                later is other,
+            )
+        )
     shared = sorted(set(programmes) & set(_entities(session, other.id or 0, "programme")))
     if shared:
         names = ", ".join(programmes[i] for i in shared[:3])
         score = min(0.8, 0.6 + 0.1 * (len(shared) - 1))
-        signals.append((score, f"same programme: {names}", "same_programme", False))
+        signals.append((score, _("same programme: {names}", names=names), "same_programme", False))
     signals.extend(_mentions(document, other))
     title_similarity = _title_similarity(document.title, other.title)
     if title_similarity >= 0.3:
-        signals.append((0.6 * title_similarity, f"similar title ({title_similarity:.0%})", "related", False))
+        signals.append(
+            (
+                0.6 * title_similarity,
+                _("similar title ({similarity:.0%})", similarity=title_similarity),
+                "related",
+                False,
+            )
+        )
     shared_regions = sorted(set(regions) & set(_entities(session, other.id or 0, "region")))
     if shared_regions:
         names = ", ".join(regions[i] for i in shared_regions[:3])
-        signals.append((min(0.3, 0.1 * len(shared_regions)), f"same regions: {names}", "related", False))
+        signals.append((min(0.3, 0.1 * len(shared_regions)), _("same regions: {names}", names=names), "related", False))
     if not signals:
         return None
     remaining = 1.0
@@ -430,12 +472,21 @@ def _mentions(document: Document, other: Document) -> list[tuple[float, str, str
     for later, earlier in ((other, document), (document, other)):
         if not _is_later(later, earlier) or not later.body:
             continue
-        what = "this release's" if later is other else f"#{earlier.id}'s"
         if len(title_key(earlier.title)) >= 8 and title_key(earlier.title) in title_key(later.body):
-            found.append((0.7, f"the later release names {what} title", "cites", later is other))
+            reason = (
+                _("the later release names this release's title")
+                if later is other
+                else _("the later release names #{id}'s title", id=earlier.id)
+            )
+            found.append((0.7, reason, "cites", later is other))
         elif earlier.published and _names_date(later.body, earlier.published):
             day = earlier.published.isoformat()
-            found.append((0.25, f"the later release names {what} date ({day})", "follows_up", later is other))
+            reason = (
+                _("the later release names this release's date ({day})", day=day)
+                if later is other
+                else _("the later release names #{id}'s date ({day})", id=earlier.id, day=day)
+            )
+            found.append((0.25, reason, "follows_up", later is other))
     return found
 
 

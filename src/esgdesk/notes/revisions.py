@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from esgdesk.core.i18n import _
 from esgdesk.core.models import Annotation, Document, DocumentRevision, utcnow
 from esgdesk.core.text import nfc
 from esgdesk.notes.anchoring import AnchorStatus, Selector, reanchor
@@ -61,9 +62,12 @@ class RevisionReport:
         return self.anchored + self.moved + self.fuzzy + self.orphaned
 
     def summary(self) -> str:
-        return (
-            f"{len(self.anchored)} in place, {len(self.moved)} moved, {len(self.fuzzy)} re-anchored approximately, "
-            f"{len(self.orphaned)} orphaned"
+        return _(
+            "{anchored} in place, {moved} moved, {fuzzy} re-anchored approximately, {orphaned} orphaned",
+            anchored=len(self.anchored),
+            moved=len(self.moved),
+            fuzzy=len(self.fuzzy),
+            orphaned=len(self.orphaned),
         )
 
     def as_json(self) -> dict[str, Any]:

@@ -188,6 +188,7 @@ class _Compiler:
             return self._date_sql(node)
         if isinstance(node, Filter):
             return self._filter_sql(node)
+        # English only, not _(): a query node the compiler does not know: a programming error.
         raise TypeError(f"cannot compile {node!r}")
 
     def _text_sql(self, node: Text) -> str:
@@ -248,6 +249,7 @@ class _Compiler:
                 "(SELECT 1 FROM json_each(e.aliases) j WHERE j.value = ?)) "
                 "UNION SELECT c.id FROM arc.entity c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))"
             )
+        # English only, not _(): a query node the compiler does not know: a programming error.
         raise TypeError(f"cannot compile the field {node.field!r}")
 
 

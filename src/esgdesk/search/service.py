@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import select
 
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import SavedSearch
 from esgdesk.search.docmaps import document_maps, year_of
 from esgdesk.search.index import WEIGHTS, SearchIndex, SearchIndexError
@@ -464,9 +464,9 @@ def save_search(archive: Archive, name: str, query: str) -> SavedSearch:
 
     name = " ".join(name.split())
     if not name:
-        raise EsgdeskError("A saved search needs a name.")
+        raise EsgdeskError(_("A saved search needs a name."))
     parse(query)
-    with archive.writing("save a search"), archive.session() as session:
+    with archive.writing(N_("save a search")), archive.session() as session:
         saved = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()
         if saved is None:
             saved = SavedSearch(name=name, query=query)
@@ -485,7 +485,7 @@ def list_saved_searches(archive: Archive) -> list[SavedSearch]:
 
 
 def delete_saved_search(archive: Archive, name: str) -> bool:
-    with archive.writing("delete a saved search"), archive.session() as session:
+    with archive.writing(N_("delete a saved search")), archive.session() as session:
         saved = session.exec(select(SavedSearch).where(SavedSearch.name == name)).first()
         if saved is None:
             return False

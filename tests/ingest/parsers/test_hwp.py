@@ -16,6 +16,7 @@ import olefile
 import pytest
 from parser_fuzzing import flipped_bytes, parse_or_refuse
 
+from esgdesk.core.i18n import set_language
 from esgdesk.ingest.parsers import hwp
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hwp import HwpParser
@@ -157,9 +158,12 @@ def test_distribution_without_view_text_falls_back_to_preview() -> None:
     data = with_flags(fixture("changing-paragraph-text.hwp"), hwp.FLAG_COMPRESSED | hwp.FLAG_DISTRIBUTION)
     document = parse(data)
     assert document.partial
-    assert document.warnings == [
-        "배포용 문서: 미리보기 텍스트만 가져왔습니다 (distribution document: only the preview text was imported)"
-    ]
+    assert document.warnings == ["distribution document: only the preview text was imported"]
+    set_language("ko")  # the warning is shown to the user: in Korean when the user reads Korean
+    try:
+        assert parse(data).warnings == ["배포용 문서: 미리보기 텍스트만 가져왔습니다"]
+    finally:
+        set_language("en")
     assert document.body == "안녕하세요.\n이것은 샘플입니다."
     assert document.metadata["distribution_document"] is True
 

@@ -31,5 +31,6 @@ def run_migrations_online() -> None:
 
 
 if context.is_offline_mode():
+    # English only, not _(): Alembic's offline mode, which esgdesk never runs.
     raise SystemExit("esgdesk runs its migrations online only")
 run_migrations_online()

@@ -6,6 +6,7 @@ Content sniffing beats file names (Paperless-ngx's ParserRegistry, Picard's gues
 
 from __future__ import annotations
 
+from esgdesk.core.i18n import _
 from esgdesk.ingest.parsers.base import (
     Attachment,
     ParsedDocument,
@@ -33,6 +34,7 @@ class ParserRegistry:
 
     def register(self, parser: Parser) -> None:
         if not isinstance(parser, Parser):
+            # English only, not _(): a parser registered without the Parser protocol: a programming error.
             raise TypeError(f"{parser!r} does not follow the Parser protocol")
         self._parsers.append(parser)
 
@@ -47,7 +49,9 @@ class ParserRegistry:
             if score is not None and (best is None or score > best[0]):
                 best = (score, parser)
         if best is None:
-            raise ParseError(f"esgdesk cannot read this kind of file ({source.suffix or 'no extension'})")
+            raise ParseError(
+                _("esgdesk cannot read this kind of file ({extension})", extension=source.suffix or "no extension")
+            )
         return best[1]
 
 

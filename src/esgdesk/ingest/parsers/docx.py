@@ -95,13 +95,15 @@ class DocxParser:
         try:
             word = docx.Document(io.BytesIO(source.data))
         except Exception as exc:
-            raise ParseError(f"the Word file is damaged or not a .docx document ({_reason(exc)})") from exc
+            raise ParseError(
+                _("the Word file is damaged or not a .docx document ({reason})", reason=_reason(exc))
+            ) from exc
         try:
             return [_read_document(word)]
         except RecursionError as exc:
-            raise ParseError("the Word file is nested too deeply to read safely") from exc
+            raise ParseError(_("the Word file is nested too deeply to read safely")) from exc
         except Exception as exc:
-            raise ParseError(f"the Word file is damaged and cannot be read ({_reason(exc)})") from exc
+            raise ParseError(_("the Word file is damaged and cannot be read ({reason})", reason=_reason(exc))) from exc
 
 
 # -- package safety --------------------------------------------------------------------------------------
@@ -122,11 +124,11 @@ def _check_package(data: bytes) -> None:
         package = SafeZip(data, limits)
     except ParseError as exc:
         if "members" in str(exc):
-            raise ParseError(f"the Word file holds too many parts to be a document ({exc})") from exc
-        raise ParseError("the Word file is damaged (it is not a readable zip package)") from exc
+            raise ParseError(_("the Word file holds too many parts to be a document ({exc})", exc=exc)) from exc
+        raise ParseError(_("the Word file is damaged (it is not a readable zip package)")) from exc
     try:
         if DOCUMENT_PART not in package.names:
-            raise ParseError("the file is a zip package but not a Word document (no word/document.xml)")
+            raise ParseError(_("the file is a zip package but not a Word document (no word/document.xml)"))
         for info in package.infos:
             if info.is_dir():
                 continue
@@ -135,13 +137,17 @@ def _check_package(data: bytes) -> None:
             except ZipLimitError as exc:
                 if info.file_size > MAX_MEMBER_BYTES:
                     raise ParseError(
-                        f"a part of the Word file unpacks to more than 100 MB ({info.filename}); refused"
+                        _("a part of the Word file unpacks to more than 100 MB ({name}); refused", name=info.filename)
                     ) from exc
-                raise ParseError(f"a part of the Word file is refused ({info.filename}): {exc}") from exc
+                raise ParseError(
+                    _("a part of the Word file is refused ({name}): {exc}", name=info.filename, exc=exc)
+                ) from exc
             except ParseError as exc:
-                raise ParseError(f"the Word file is damaged (part {info.filename} cannot be unpacked)") from exc
+                raise ParseError(
+                    _("the Word file is damaged (part {name} cannot be unpacked)", name=info.filename)
+                ) from exc
             if info.filename.lower().endswith((".xml", ".rels")) and _DTD.search(_as_ascii_compatible(content)):
-                raise ParseError("the Word file declares an XML DTD or entities, which esgdesk refuses for safety")
+                raise ParseError(_("the Word file declares an XML DTD or entities, which esgdesk refuses for safety"))
     finally:
         package.close()
 

@@ -30,6 +30,7 @@ from email import policy
 from email.message import Message
 from pathlib import PurePath
 
+from esgdesk.core.i18n import _
 from esgdesk.core.models import DocumentKind
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.html_tree import parse_html
@@ -79,21 +80,21 @@ class EmailParser:
 
     def parse(self, source: SourceInput) -> list[ParsedDocument]:
         if not _FIRST_LINE.match(source.data[:2048].lstrip(b"\r\n")):
-            raise ParseError("the file is not an e-mail message (it does not start with mail headers)")
+            raise ParseError(_("the file is not an e-mail message (it does not start with mail headers)"))
         try:
             message = email.message_from_bytes(source.data, policy=policy.default)
             return [_read_message(message)]
         except ParseError:
             raise
         except RecursionError as exc:
-            raise ParseError("the e-mail is nested too deeply to read safely") from exc
+            raise ParseError(_("the e-mail is nested too deeply to read safely")) from exc
         except Exception as exc:  # the email package raises assorted errors on malformed MIME
-            raise ParseError(f"the e-mail is malformed and cannot be read ({type(exc).__name__})") from exc
+            raise ParseError(_("the e-mail is malformed and cannot be read ({kind})", kind=type(exc).__name__)) from exc
 
 
 def _read_message(message: Message) -> ParsedDocument:
     if not any(_raw_header(message, name) for name in _HEADER_NAMES):
-        raise ParseError("the file is not an e-mail message (it has no From, Subject or Date header)")
+        raise ParseError(_("the file is not an e-mail message (it has no From, Subject or Date header)"))
     reader = _PartReader()
     reader.walk(message, 0)
     document = ParsedDocument(
@@ -135,15 +136,21 @@ class _PartReader:
             self.body = self.html_body
         if self.skipped:
             self.warnings.append(
-                f"{self.skipped} attachment(s) were not kept (limit: {MAX_ATTACHMENTS} files, "
-                f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB); the original .eml still holds them"
+                _(
+                    "{skipped} attachment(s) were not kept (limit: {files} files, {limit} MB); "
+                    "the original .eml still holds them",
+                    skipped=self.skipped,
+                    files=MAX_ATTACHMENTS,
+                    limit=MAX_ATTACHMENT_BYTES // (1024 * 1024),
+                )
             )
 
     def walk_parts(self, part: Message, depth: int) -> None:
         self.parts_seen += 1
         if self.parts_seen > MAX_PARTS or depth > MAX_DEPTH:
-            if "too many MIME parts" not in " ".join(self.warnings):
-                self.warnings.append("the e-mail has too many MIME parts or levels; the rest was not read")
+            too_many = _("the e-mail has too many MIME parts or levels; the rest was not read")
+            if too_many not in self.warnings:
+                self.warnings.append(too_many)
             return
         content_type = part.get_content_type()
         if content_type == "message/rfc822" and depth > 0:

@@ -31,6 +31,7 @@ from typing import Any
 
 import feedparser
 
+from esgdesk.core.i18n import _
 from esgdesk.core.models import DocumentKind
 from esgdesk.core.text import normalize_line, normalize_text
 from esgdesk.ingest.html_tree import parse_html
@@ -77,9 +78,9 @@ class FeedParser:
         except ParseError:
             raise
         except RecursionError as exc:
-            raise ParseError("the feed is nested too deeply to read safely") from exc
+            raise ParseError(_("the feed is nested too deeply to read safely")) from exc
         except Exception as exc:
-            raise ParseError(f"the feed is damaged and cannot be read ({type(exc).__name__})") from exc
+            raise ParseError(_("the feed is damaged and cannot be read ({kind})", kind=type(exc).__name__)) from exc
 
 
 def _sniff_text(head: bytes) -> str:
@@ -103,7 +104,7 @@ def _refuse_entities(data: bytes) -> None:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
         text = _sniff_text(data).encode("utf-8")
     if _ENTITY.search(text) or _DOCTYPE_SUBSET.search(text):
-        raise ParseError("the feed declares XML entities, which esgdesk refuses for safety")
+        raise ParseError(_("the feed declares XML entities, which esgdesk refuses for safety"))
 
 
 def _documents(parsed: Any) -> list[ParsedDocument]:
@@ -111,16 +112,16 @@ def _documents(parsed: Any) -> list[ParsedDocument]:
     version = parsed.get("version") or ""
     if not entries:
         if parsed.get("bozo") and not version:
-            raise ParseError("the file is not a readable feed (its XML is broken)")
-        raise ParseError("the feed holds no items")
+            raise ParseError(_("the file is not a readable feed (its XML is broken)"))
+        raise ParseError(_("the feed holds no items"))
     feed = parsed.get("feed") or {}
     feed_title = _line(feed.get("title"))
     feed_ministry = _ministry_from_feed_title(feed_title)
     warnings: list[str] = []
     if parsed.get("bozo"):
-        warnings.append("the feed is not well-formed XML; its items were read leniently")
+        warnings.append(_("the feed is not well-formed XML; its items were read leniently"))
     if len(entries) > MAX_ITEMS:
-        warnings.append(f"only the first {MAX_ITEMS:,} of {len(entries):,} items were read")
+        warnings.append(_("only the first {limit:,} of {count:,} items were read", limit=MAX_ITEMS, count=len(entries)))
         entries = entries[:MAX_ITEMS]
     documents = []
     for entry in entries:

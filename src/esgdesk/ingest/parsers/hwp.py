@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import olefile
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from esgdesk.core.i18n import N_, _
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hancom_symbols import map_private_use
 
@@ -161,27 +162,17 @@ MAX_ENCRYPTED_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 60
 _INFLATE_CHUNK = 64 * 1024
 
-_MSG_PASSWORD = (
-    "암호가 걸린 HWP 문서입니다 — the HWP file is protected by a password; "
-    "open it in Hangul, remove the password and import it again"
+_MSG_PASSWORD = N_(
+    "the HWP file is protected by a password; open it in Hangul, remove the password and import it again"
 )
-_MSG_DRM = (
-    "DRM(문서 보안)이 적용된 HWP 문서입니다 — the HWP file is DRM-protected or certificate-encrypted "
-    "and cannot be read outside Hangul"
-)
-_MSG_HWP3 = (
-    "HWP 3.x 문서(구 버전)는 지원하지 않습니다 — unsupported HWP version 3.x; save it as HWP 5 or HWPX in Hangul"
-)
-_MSG_DAMAGED_PREVIEW = (
-    "본문이 손상되어 미리보기 텍스트만 가져왔습니다 (the body text is damaged: only the preview text was imported)"
-)
-_MSG_PREVIEW_ONLY = (
-    "배포용 문서: 미리보기 텍스트만 가져왔습니다 (distribution document: only the preview text was imported)"
-)
+_MSG_DRM = N_("the HWP file is DRM-protected or certificate-encrypted and cannot be read outside Hangul")
+_MSG_HWP3 = N_("unsupported HWP version 3.x; save it as HWP 5 or HWPX in Hangul")
+_MSG_DAMAGED_PREVIEW = N_("the body text is damaged: only the preview text was imported")
+_MSG_PREVIEW_ONLY = N_("distribution document: only the preview text was imported")
 
 
 def _damaged(detail: str) -> ParseError:
-    return ParseError(f"손상된 HWP 문서입니다 — the HWP file is damaged or incomplete ({detail})")
+    return ParseError(_("the HWP file is damaged or incomplete ({detail})", detail=detail))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -242,7 +233,7 @@ def build_tree(data: bytes) -> tuple[list[Record], bool]:
             complete = False
             break
         if count >= MAX_RECORDS_PER_SECTION:
-            raise ParseError("HWP 문서의 구조가 너무 큽니다 — the HWP file has too many records to import safely")
+            raise ParseError(_("the HWP file has too many records to import safely"))
         record = Record(*item)
         while stack and stack[-1].level >= record.level:
             stack.pop()
@@ -440,9 +431,9 @@ def section_text(data: bytes, bullets: dict[int, str] | None = None) -> tuple[st
     text = reader.section(roots)
     warnings: list[str] = []
     if not complete:
-        warnings.append("a section of the HWP file ends in a damaged record; the text after it is missing")
+        warnings.append(_("a section of the HWP file ends in a damaged record; the text after it is missing"))
     if reader.too_deep:
-        warnings.append("objects nested too deeply were skipped")
+        warnings.append(_("objects nested too deeply were skipped"))
     return text, warnings
 
 
@@ -469,8 +460,10 @@ def inflate_raw(data: bytes, limit: int | None = None) -> tuple[bytes, bool]:
                 return bytes(out), False
             if len(out) > limit:
                 raise ParseError(
-                    "HWP 문서의 압축을 풀면 너무 큽니다 — the HWP file expands to more than "
-                    f"{limit // (1024 * 1024)} MiB per section (a decompression bomb?)"
+                    _(
+                        "the HWP file expands to more than {limit} MiB per section (a decompression bomb?)",
+                        limit=limit // (1024 * 1024),
+                    )
                 )
             pending = inflater.unconsumed_tail
         if inflater.eof:
@@ -499,7 +492,7 @@ def distribution_key(doc_data: bytes) -> bytes:
     are the key.
     """
     if len(doc_data) != 256:
-        raise _damaged("distribution data record has the wrong size")
+        raise _damaged(_("distribution data record has the wrong size"))
     rand = _msvc_rand(int.from_bytes(doc_data[:4], "little"))
     data = bytearray(doc_data)
     mask, run = 0, 0
@@ -517,10 +510,10 @@ def distribution_key(doc_data: bytes) -> bytes:
 def decrypt_view_text(stream: bytes) -> bytes:
     """Decrypt a `ViewText/SectionN` stream: a DISTRIBUTE_DOC_DATA record, then AES-128-ECB data."""
     if len(stream) < 4 + 256:
-        raise _damaged("distribution section too short")
+        raise _damaged(_("distribution section too short"))
     (header,) = struct.unpack_from("<I", stream, 0)
     if header & 0x3FF != TAG_DISTRIBUTE_DOC_DATA or header >> 20 != 256:
-        raise _damaged("distribution section does not start with its key record")
+        raise _damaged(_("distribution section does not start with its key record"))
     key = distribution_key(stream[4:260])
     body = stream[260:]
     return aes128_ecb_decrypt(key, body[: len(body) - len(body) % 16])
@@ -533,6 +526,7 @@ def aes128_ecb_decrypt(key: bytes, data: bytes) -> bytes:
     pure-Python AES managed about 0.6 MiB/s.
     """
     if len(key) != 16 or len(data) % 16:
+        # English only, not _(): its callers always pass a 16-byte key and whole blocks: a programming error.
         raise ValueError("AES-128 needs a 16-byte key and whole blocks")
     decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()
     return decryptor.update(data) + decryptor.finalize()
@@ -555,7 +549,7 @@ class FileHeader:
 
 def read_file_header(raw: bytes) -> FileHeader:
     if len(raw) < 40 or not raw.startswith(HWP_SIGNATURE):
-        raise _damaged("no valid FileHeader")
+        raise _damaged(_("no valid FileHeader"))
     version, flags = struct.unpack_from("<II", raw, 32)
     major, minor, build, revision = version.to_bytes(4, "big")
     return FileHeader(version=(major, minor, build, revision), flags=flags)
@@ -581,7 +575,7 @@ def _section_streams(ole: olefile.OleFileIO, storage: str) -> list[str]:
             if match:
                 numbered.append((int(match.group(1)), "/".join(path)))
     if len(numbered) > MAX_SECTIONS:
-        raise _damaged("too many sections")
+        raise _damaged(_("too many sections"))
     return [path for _, path in sorted(numbered)]
 
 
@@ -662,27 +656,27 @@ class HwpParser:
 
     def parse(self, source: SourceInput) -> list[ParsedDocument]:
         if _HWP3_HEADER.match(source.data):
-            raise ParseError(_MSG_HWP3)
+            raise ParseError(_(_MSG_HWP3))
         try:
             with olefile.OleFileIO(io.BytesIO(source.data)) as ole:
                 return [self._parse_ole(ole)]
         except ParseError:
             raise
         except MemoryError as exc:
-            raise ParseError("HWP 문서가 너무 큽니다 — the HWP file is too large to import") from exc
+            raise ParseError(_("the HWP file is too large to import")) from exc
         except Exception as exc:  # olefile and struct raise many types on damaged files
-            raise _damaged(f"{type(exc).__name__}: {exc}") from exc
+            raise _damaged(_("{kind}: {exc}", kind=type(exc).__name__, exc=exc)) from exc
 
     def _parse_ole(self, ole: olefile.OleFileIO) -> ParsedDocument:
         if not ole.exists("FileHeader"):
-            raise ParseError("HWP 문서가 아닙니다 — this OLE file is not an HWP document (no FileHeader)")
+            raise ParseError(_("this OLE file is not an HWP document (no FileHeader)"))
         header = read_file_header(ole.openstream("FileHeader").read(256))
         if header.version[0] < 5:
-            raise ParseError(_MSG_HWP3)
+            raise ParseError(_(_MSG_HWP3))
         if header.flags & FLAG_PASSWORD:
-            raise ParseError(_MSG_PASSWORD)
+            raise ParseError(_(_MSG_PASSWORD))
         if header.flags & (FLAG_DRM | FLAG_CERTIFICATE_ENCRYPTED | FLAG_CERTIFICATE_DRM):
-            raise ParseError(_MSG_DRM)
+            raise ParseError(_(_MSG_DRM))
         distribution = bool(header.flags & FLAG_DISTRIBUTION)
         document = self._distribution(ole, header) if distribution else self._body_text(ole, header)
         summary = _summary(ole)
@@ -692,13 +686,13 @@ class HwpParser:
         document.metadata.update(summary)
         document.metadata["hwp_version"] = ".".join(str(part) for part in header.version)
         if not document.body.strip():
-            document.warnings.append("문서에 텍스트가 없습니다 (the document contains no text)")
+            document.warnings.append(_("the document contains no text"))
         return document
 
     def _body_text(self, ole: olefile.OleFileIO, header: FileHeader) -> ParsedDocument:
         paths = _section_streams(ole, "BodyText")
         if not paths:
-            raise _damaged("no BodyText sections")
+            raise _damaged(_("no BodyText sections"))
         texts: list[str] = []
         warnings: list[str] = []
         bullets = _bullets(ole, header)
@@ -707,7 +701,9 @@ class HwpParser:
             if header.compressed:
                 data, complete = inflate_raw(data)
                 if not complete:
-                    warnings.append(f"{path} is truncated or damaged; the text after the damage is missing")
+                    warnings.append(
+                        _("{path} is truncated or damaged; the text after the damage is missing", path=path)
+                    )
             text, section_warnings = section_text(data, bullets)
             texts.append(text)
             warnings.extend(section_warnings)
@@ -720,8 +716,8 @@ class HwpParser:
         """The body text is too damaged to yield anything: the preview is better than nothing."""
         preview = _preview_text(ole)
         if not preview:
-            raise _damaged("the body text is unreadable")
-        return ParsedDocument(body=preview, warnings=[_MSG_DAMAGED_PREVIEW], partial=True)
+            raise _damaged(_("the body text is unreadable"))
+        return ParsedDocument(body=preview, warnings=[_(_MSG_DAMAGED_PREVIEW)], partial=True)
 
     def _distribution(self, ole: olefile.OleFileIO, header: FileHeader) -> ParsedDocument:
         """Distribution documents: decrypt ViewText; failing that, the preview marked partial."""
@@ -731,32 +727,33 @@ class HwpParser:
             preview = _preview_text(ole)
             if not preview:
                 raise ParseError(
-                    "배포용 HWP 문서를 읽을 수 없습니다 — this HWP distribution document could not be "
-                    f"decrypted and has no preview text ({exc})"
+                    _("this HWP distribution document could not be decrypted and has no preview text ({exc})", exc=exc)
                 ) from exc
-            document = ParsedDocument(body=preview, warnings=[_MSG_PREVIEW_ONLY], partial=True)
+            document = ParsedDocument(body=preview, warnings=[_(_MSG_PREVIEW_ONLY)], partial=True)
         document.metadata["distribution_document"] = True
         return document
 
     def _view_text(self, ole: olefile.OleFileIO, header: FileHeader) -> ParsedDocument:
         paths = _section_streams(ole, "ViewText")
         if not paths:
-            raise _damaged("distribution document without ViewText")
+            raise _damaged(_("distribution document without ViewText"))
         texts: list[str] = []
         warnings: list[str] = []
         for path in paths:
             if ole.get_size(path) > MAX_ENCRYPTED_BYTES:
-                raise ParseError(f"{path} is too large to decrypt here")
+                raise ParseError(_("{path} is too large to decrypt here", path=path))
             data = decrypt_view_text(ole.openstream(path).read())
             if header.compressed:
                 data, complete = inflate_raw(data)
                 if not complete:
-                    warnings.append(f"{path} is truncated or damaged; the text after the damage is missing")
+                    warnings.append(
+                        _("{path} is truncated or damaged; the text after the damage is missing", path=path)
+                    )
             if not _starts_with_paragraph(data):
-                raise _damaged(f"{path} did not decrypt to HWP records")
-            text, _ = section_text(data, _bullets(ole, header))  # decrypted data ends in block padding: not damage
+                raise _damaged(_("{path} did not decrypt to HWP records", path=path))
+            text = section_text(data, _bullets(ole, header))[0]  # decrypted data ends in block padding: not damage
             texts.append(text)
         body = clean_text("\n".join(texts))
         if not body.strip():
-            raise _damaged("distribution document decrypted to no text")
+            raise _damaged(_("distribution document decrypted to no text"))
         return ParsedDocument(body=body, warnings=warnings, partial=bool(warnings))

@@ -27,6 +27,7 @@ from xml.etree.ElementTree import ParseError as XmlSyntaxError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from esgdesk.core.i18n import N_, _
 from esgdesk.ingest.limits import ImportLimits
 from esgdesk.ingest.parsers.base import ParsedDocument, ParseError, SourceInput
 from esgdesk.ingest.parsers.hancom_symbols import map_private_use
@@ -72,14 +73,13 @@ _NO_TEXT = frozenset(
 #: a line break inside a paragraph is U+2028 (LINE SEPARATOR), which the document forms join or split
 _INLINE_CHARS = {"lineBreak": "\u2028", "tab": "\t", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
 
-_MSG_PASSWORD = (
-    "암호가 걸린 HWPX 문서입니다 — the HWPX file is protected by a password; "
-    "open it in Hangul, remove the password and import it again"
+_MSG_PASSWORD = N_(
+    "the HWPX file is protected by a password; open it in Hangul, remove the password and import it again"
 )
 
 
 def _damaged(detail: str) -> ParseError:
-    return ParseError(f"손상된 HWPX 문서입니다 — the HWPX file is damaged or incomplete ({detail})")
+    return ParseError(_("the HWPX file is damaged or incomplete ({detail})", detail=detail))
 
 
 class TooLarge(ParseError):
@@ -87,10 +87,7 @@ class TooLarge(ParseError):
 
 
 def _too_big(detail: str) -> ParseError:
-    return TooLarge(
-        f"HWPX 문서의 압축을 풀면 너무 큽니다 — the HWPX file is too large when unpacked ({detail}); "
-        "it may be a zip bomb"
-    )
+    return TooLarge(_("the HWPX file is too large when unpacked ({detail}); it may be a zip bomb", detail=detail))
 
 
 def local_name(tag: object) -> str:
@@ -121,13 +118,13 @@ class Package:
     def read(self, name: str, limit: int | None = None) -> bytes:
         info = self._zip.getinfo(name)
         if info.flag_bits & 0x1:
-            raise ParseError(_MSG_PASSWORD)
+            raise ParseError(_(_MSG_PASSWORD))
         try:
             return self._zip.read(info, MAX_MEMBER_BYTES if limit is None else limit)
         except ZipLimitError as exc:
-            raise _too_big(f"{name}: {exc}") from exc
+            raise _too_big(_("{name}: {exc}", name=name, exc=exc)) from exc
         except ParseError as exc:
-            raise _damaged(f"{name}: {exc}") from exc
+            raise _damaged(_("{name}: {exc}", name=name, exc=exc)) from exc
 
     def xml(self, name: str) -> Element:
         return parse_xml(self.read(name), name)
@@ -140,11 +137,14 @@ def parse_xml(data: bytes, name: str) -> Element:
         return root
     except DefusedXmlException as exc:
         raise ParseError(
-            f"HWPX 문서에 허용되지 않는 XML 구조가 있습니다 — {name} uses XML features refused for safety "
-            f"(DTD or entities): {type(exc).__name__}"
+            _(
+                "{name} uses XML features refused for safety (DTD or entities): {kind}",
+                name=name,
+                kind=type(exc).__name__,
+            )
         ) from exc
     except XmlSyntaxError as exc:
-        raise _damaged(f"{name} is not well-formed XML: {exc}") from exc
+        raise _damaged(_("{name} is not well-formed XML: {exc}", name=name, exc=exc)) from exc
 
 
 # --------------------------------------------------------------------------------------------------
@@ -412,11 +412,10 @@ class HwpxParser:
             raise
         except (MemoryError, RecursionError) as exc:
             raise ParseError(
-                f"HWPX 문서가 너무 크거나 복잡합니다 — the HWPX file is too large or too deeply nested "
-                f"to import ({type(exc).__name__})"
+                _("the HWPX file is too large or too deeply nested to import ({kind})", kind=type(exc).__name__)
             ) from exc
         except Exception as exc:  # zipfile and expat raise many types on damaged files
-            raise _damaged(f"{type(exc).__name__}: {exc}") from exc
+            raise _damaged(_("{kind}: {exc}", kind=type(exc).__name__, exc=exc)) from exc
 
     def _parse_package(self, package: Package) -> ParsedDocument:
         _refuse_encrypted(package)
@@ -431,21 +430,23 @@ class HwpxParser:
             except TooLarge:
                 raise
             except ParseError:
-                warnings.append(f"{hpf_name} could not be read; sections were read in numeric order")
+                warnings.append(
+                    _("{hpf_name} could not be read; sections were read in numeric order", hpf_name=hpf_name)
+                )
             else:
                 title, metadata = hpf_metadata(hpf)
                 sections = spine_sections(hpf, hpf_name, package.names)
         if not sections:
             sections = numbered_sections(package.names)
         if not sections:
-            raise _damaged("no Contents/sectionN.xml")
+            raise _damaged(_("no Contents/sectionN.xml"))
         walker = SectionWalker(_header_bullets(package, warnings))
         texts = [clean_text("\n".join(walker.paragraphs(package.xml(name)))) for name in sections]
         if walker.too_deep:
-            warnings.append("objects nested too deeply were skipped")
+            warnings.append(_("objects nested too deeply were skipped"))
         body = clean_text("\n".join(texts))
         if not body.strip():
-            warnings.append("문서에 텍스트가 없습니다 (the document contains no text)")
+            warnings.append(_("the document contains no text"))
         if title:
             metadata["file_title"] = title  # the pipeline weighs it against the text's headline
         return ParsedDocument(
@@ -488,7 +489,7 @@ def _header_bullets(package: Package, warnings: list[str]) -> dict[str, str]:
     except TooLarge:
         raise
     except ParseError:
-        warnings.append("Contents/header.xml could not be read; bullet marks are missing")
+        warnings.append(_("Contents/header.xml could not be read; bullet marks are missing"))
         return {}
 
 
@@ -498,4 +499,4 @@ def _refuse_encrypted(package: Package) -> None:
     if name in package.names:
         manifest = package.read(name, limit=4 * 1024 * 1024)
         if b"encryption-data" in manifest:
-            raise ParseError(_MSG_PASSWORD)
+            raise ParseError(_(_MSG_PASSWORD))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, SQLModel, col, select
 
 from esgdesk import __version__
+from esgdesk.core.i18n import _
 from esgdesk.core.models import (
     Annotation,
     AnnotationCategory,
@@ -175,7 +176,9 @@ def _write_zip(archive: Archive, target: Path, manifest: dict[str, Any], digests
                 _add_original(archive, bundle, digest)
         os.replace(temp, target)
     except OSError as exc:
-        raise BundleError(f"Cannot write the bundle {target}: {exc.strerror or exc}") from exc
+        raise BundleError(
+            _("Cannot write the bundle {target}: {reason}", target=target, reason=exc.strerror or exc)
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
@@ -186,7 +189,9 @@ def _add_original(archive: Archive, bundle: zipfile.ZipFile, digest: str) -> Non
     """Copy one original into the zip, checking its hash on the way: a damaged original is never exported."""
     path = archive.files.path_for(digest)
     if not path.is_file():
-        raise BundleError(f"The original {digest} is missing from {path.parent}; run `esgdesk check`.")
+        raise BundleError(
+            _("The original {digest} is missing from {folder}; run `esgdesk check`.", digest=digest, folder=path.parent)
+        )
     hasher = hashlib.sha256()
     size = path.stat().st_size
     with path.open("rb") as source, bundle.open(FILES_PREFIX + digest, "w", force_zip64=size > 2**31 - 1) as out:
@@ -194,7 +199,7 @@ def _add_original(archive: Archive, bundle: zipfile.ZipFile, digest: str) -> Non
             hasher.update(chunk)
             out.write(chunk)
     if hasher.hexdigest() != digest:
-        raise BundleError(f"The original {path} no longer matches its hash; run `esgdesk check`.")
+        raise BundleError(_("The original {path} no longer matches its hash; run `esgdesk check`.", path=path))
 
 
 def _dump(row: SQLModel) -> dict[str, Any]:

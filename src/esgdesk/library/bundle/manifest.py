@@ -15,6 +15,7 @@ from pydantic_core import PydanticUndefined
 from sqlmodel import SQLModel
 
 from esgdesk.core.errors import EsgdeskError
+from esgdesk.core.i18n import _
 from esgdesk.core.models import (
     Annotation,
     AnnotationCategory,
@@ -100,23 +101,31 @@ def validate_tables(raw_tables: dict[str, Any]) -> dict[str, list[dict[str, Any]
     for key, model in TABLES:
         raw_rows = raw_tables.get(key, [])
         if not isinstance(raw_rows, list):
-            raise BundleError(f"The bundle's manifest is malformed: tables.{key} is not a list; refused.")
+            raise BundleError(_("The bundle's manifest is malformed: tables.{key} is not a list; refused.", key=key))
         tables[key] = [_coerce_row(model, row, f"{key}[{index}]") for index, row in enumerate(raw_rows)]
     _check_ids_and_references(tables)
     for index, row in enumerate(tables["files"]):
         if not _SHA256.match(row["sha256"]):
-            raise BundleError(f"The bundle's manifest is malformed: files[{index}].sha256 is not a sha256; refused.")
+            raise BundleError(
+                _("The bundle's manifest is malformed: files[{index}].sha256 is not a sha256; refused.", index=index)
+            )
     return tables
 
 
 def _coerce_row(model: type[SQLModel], row: Any, where: str) -> dict[str, Any]:
     if not isinstance(row, dict):
-        raise BundleError(f"The bundle's manifest is malformed: {where} is not an object; refused.")
+        raise BundleError(_("The bundle's manifest is malformed: {where} is not an object; refused.", where=where))
     out: dict[str, Any] = {}
     for column in model.__table__.columns:  # type: ignore[attr-defined]
         if column.name not in row:
             if column.primary_key or (column.default is None and not column.nullable):
-                raise BundleError(f"The bundle's manifest is malformed: {where}.{column.name} is missing; refused.")
+                raise BundleError(
+                    _(
+                        "The bundle's manifest is malformed: {where}.{column} is missing; refused.",
+                        where=where,
+                        column=column.name,
+                    )
+                )
             continue
         out[column.key] = _coerce_value(column, row[column.name], f"{where}.{column.name}")
     return out
@@ -126,7 +135,7 @@ def _coerce_value(column: Any, value: Any, where: str) -> Any:
     if value is None:
         if column.nullable and not column.primary_key:
             return None
-        raise BundleError(f"The bundle's manifest is malformed: {where} may not be empty; refused.")
+        raise BundleError(_("The bundle's manifest is malformed: {where} may not be empty; refused.", where=where))
     kind = column.type
     if isinstance(kind, satypes.TypeDecorator):  # e.g. a UTC-aware DateTime: validate as what it stores
         kind = kind.impl
@@ -146,7 +155,7 @@ def _coerce_value(column: Any, value: Any, where: str) -> Any:
     except (TypeError, ValueError):
         ok = False
     if not ok:
-        raise BundleError(f"The bundle's manifest is malformed: {where} has the wrong type; refused.")
+        raise BundleError(_("The bundle's manifest is malformed: {where} has the wrong type; refused.", where=where))
     return value
 
 
@@ -157,15 +166,23 @@ def _check_ids_and_references(tables: dict[str, list[dict[str, Any]]]) -> None:
             seen = [row["id"] for row in tables[key]]
             ids[key] = set(seen)
             if len(ids[key]) != len(seen):
-                raise BundleError(f"The bundle's manifest is malformed: tables.{key} repeats an id; refused.")
+                raise BundleError(
+                    _("The bundle's manifest is malformed: tables.{key} repeats an id; refused.", key=key)
+                )
     for key, model in TABLES:
         for column_key, target in _references(model):
             for index, row in enumerate(tables[key]):
                 value = row.get(column_key)
                 if value is not None and value not in ids[target]:
                     raise BundleError(
-                        f"The bundle's manifest is malformed: {key}[{index}].{column_key} points at a "
-                        f"{target} row the bundle does not hold; refused."
+                        _(
+                            "The bundle's manifest is malformed: {key}[{index}].{column_key} points at a {target} row "
+                            "the bundle does not hold; refused.",
+                            key=key,
+                            index=index,
+                            column_key=column_key,
+                            target=target,
+                        )
                     )
     _check_no_cycles(tables)
 
@@ -193,7 +210,9 @@ def _depth_order(rows: list[dict[str, Any]], key: str) -> list[list[dict[str, An
         current: dict[str, Any] | None = row
         while current is not None and current["id"] not in depth:
             if current["id"] in chain:
-                raise BundleError(f"The bundle's manifest is malformed: tables.{key} has a parent cycle; refused.")
+                raise BundleError(
+                    _("The bundle's manifest is malformed: tables.{key} has a parent cycle; refused.", key=key)
+                )
             chain.append(current["id"])
             parent = current.get("parent_id")
             current = by_id.get(parent) if parent is not None else None
@@ -213,16 +232,23 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
     except EsgdeskError as exc:
         raise BundleError(str(exc)) from exc  # already translated, and says what was refused
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BundleError("The bundle's manifest is not an esgdesk bundle manifest; refused.")
+        raise BundleError(_("The bundle's manifest is not an esgdesk bundle manifest; refused."))
     version = manifest.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise BundleError("The bundle's manifest has no valid version number; refused.")
+        raise BundleError(_("The bundle's manifest has no valid version number; refused."))
     if version not in SUPPORTED_VERSIONS:
         newest = max(SUPPORTED_VERSIONS)
-        hint = "update esgdesk to import it" if version > newest else "it is not a version esgdesk ever wrote"
-        raise BundleError(f"The bundle has manifest version {version}; this esgdesk reads version {newest} ({hint}).")
+        hint = _("update esgdesk to import it") if version > newest else _("it is not a version esgdesk ever wrote")
+        raise BundleError(
+            _(
+                "The bundle has manifest version {version}; this esgdesk reads version {newest} ({hint}).",
+                version=version,
+                newest=newest,
+                hint=hint,
+            )
+        )
     if not isinstance(manifest.get("tables"), dict):
-        raise BundleError("The bundle's manifest is malformed: `tables` is missing or not an object; refused.")
+        raise BundleError(_("The bundle's manifest is malformed: `tables` is missing or not an object; refused."))
     return manifest
 
 

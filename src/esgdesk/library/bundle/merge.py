@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, select
 
 from esgdesk.core import changes
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.i18n import _
+from esgdesk.core.i18n import N_, _
 from esgdesk.core.lock import current_user
 from esgdesk.core.models import (
     Activity,
@@ -91,7 +91,7 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> _Bundle
     limits = limits or BundleLimits()
     path = Path(path).expanduser()
     if not path.is_file():
-        raise BundleError(f"No bundle at {path}.")
+        raise BundleError(_("No bundle at {path}.", path=path))
     _check_central_directory(path, limits)
     try:
         with closing(_open_zip(path, limits)) as bundle:
@@ -99,13 +99,15 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> _Bundle
             for info in members.values():  # every declared size and ratio, before anything is inflated
                 _screen(bundle, info, limits)
             if MANIFEST not in members:
-                raise BundleError(f"{path.name} is not an esgdesk bundle: it has no {MANIFEST}.")
+                raise BundleError(
+                    _("{name} is not an esgdesk bundle: it has no {MANIFEST}.", name=path.name, MANIFEST=MANIFEST)
+                )
             raw = _read(bundle, members[MANIFEST], limits.max_manifest_bytes)
             manifest = parse_manifest(raw)
             tables = validate_tables(manifest["tables"])
             _verify_originals(bundle, tables["files"], members, limits)
     except OSError as exc:
-        raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        raise BundleError(_("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)) from exc
     return _Bundle(path, manifest, tables, members)
 
 
@@ -119,7 +121,7 @@ def _open_zip(path: Path, limits: BundleLimits) -> SafeZip:
     try:
         return SafeZip(path, zip_limits)
     except ParseError as exc:
-        raise BundleError(f"{path.name} is damaged or not a zip file ({exc}).") from exc
+        raise BundleError(_("{name} is damaged or not a zip file ({exc}).", name=path.name, exc=exc)) from exc
 
 
 def _read(bundle: SafeZip, info: zipfile.ZipInfo, cap: int) -> bytes:
@@ -127,7 +129,7 @@ def _read(bundle: SafeZip, info: zipfile.ZipInfo, cap: int) -> bytes:
     try:
         return bundle.read(info, limit=cap)
     except ParseError as exc:
-        raise BundleError(f"{info.filename!r}: {exc}. Refused.") from exc
+        raise BundleError(_("{name!r}: {exc}. Refused.", name=info.filename, exc=exc)) from exc
 
 
 def _screen(bundle: SafeZip, info: zipfile.ZipInfo, limits: BundleLimits) -> None:
@@ -135,7 +137,7 @@ def _screen(bundle: SafeZip, info: zipfile.ZipInfo, limits: BundleLimits) -> Non
     try:
         bundle.check_declared(info, cap)
     except ParseError as exc:
-        raise BundleError(f"{info.filename!r}: {exc}. Refused.") from exc
+        raise BundleError(_("{name!r}: {exc}. Refused.", name=info.filename, exc=exc)) from exc
 
 
 def _check_central_directory(path: Path, limits: BundleLimits) -> None:
@@ -144,41 +146,64 @@ def _check_central_directory(path: Path, limits: BundleLimits) -> None:
         with path.open("rb") as handle:
             declared = central_directory(handle)
     except OSError as exc:
-        raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        raise BundleError(_("Cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)) from exc
     if declared is None:
-        raise BundleError(f"{path.name} is not a zip file, so not an esgdesk bundle.")
+        raise BundleError(_("{name} is not a zip file, so not an esgdesk bundle.", name=path.name))
     entries, directory_size = declared
     if entries > limits.max_members:
-        raise BundleError(f"{path.name} holds {entries:,} members, more than the {limits.max_members:,} allowed.")
+        raise BundleError(
+            _(
+                "{name} holds {entries:,} members, more than the {limit:,} allowed.",
+                name=path.name,
+                entries=entries,
+                limit=limits.max_members,
+            )
+        )
     if directory_size > limits.max_central_directory_bytes:
-        raise BundleError(f"{path.name} has an implausibly large directory ({directory_size:,} bytes); refused.")
+        raise BundleError(
+            _(
+                "{name} has an implausibly large directory ({directory_size:,} bytes); refused.",
+                name=path.name,
+                directory_size=directory_size,
+            )
+        )
 
 
 def _check_members(infos: list[zipfile.ZipInfo], limits: BundleLimits) -> dict[str, zipfile.ZipInfo]:
     """Every member name safe and expected, every declared size within the limits (a first, cheap screen)."""
     if len(infos) > limits.max_members:
-        raise BundleError(f"The bundle holds {len(infos):,} members, more than the {limits.max_members:,} allowed.")
+        raise BundleError(
+            _(
+                "The bundle holds {count:,} members, more than the {limit:,} allowed.",
+                count=len(infos),
+                limit=limits.max_members,
+            )
+        )
     members: dict[str, zipfile.ZipInfo] = {}
     declared_total = 0
     for info in infos:
         _check_member_name(info.filename)
         if info.is_dir():
             if info.filename != FILES_PREFIX:
-                raise BundleError(f"The bundle holds an unexpected folder {info.filename!r}; refused.")
+                raise BundleError(_("The bundle holds an unexpected folder {name!r}; refused.", name=info.filename))
             continue
         if info.filename != MANIFEST and not _is_original_name(info.filename):
-            raise BundleError(f"The bundle holds an unexpected member {info.filename!r}; refused.")
+            raise BundleError(_("The bundle holds an unexpected member {name!r}; refused.", name=info.filename))
         if info.filename in members:
-            raise BundleError(f"The bundle holds {info.filename!r} twice; refused.")
+            raise BundleError(_("The bundle holds {name!r} twice; refused.", name=info.filename))
         if info.flag_bits & 0x1:
-            raise BundleError(f"{info.filename!r} is encrypted; esgdesk bundles never are. Refused.")
+            raise BundleError(_("{name!r} is encrypted; esgdesk bundles never are. Refused.", name=info.filename))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise BundleError(f"{info.filename!r} uses an unsupported compression method; refused.")
+            raise BundleError(_("{name!r} uses an unsupported compression method; refused.", name=info.filename))
         declared_total += info.file_size
         members[info.filename] = info
     if declared_total > limits.max_total_bytes:
         raise BundleError(
-            f"The bundle would unpack to {declared_total:,} bytes, more than the {limits.max_total_bytes:,} allowed."
+            _(
+                "The bundle would unpack to {declared_total:,} bytes, more than the {limit:,} allowed.",
+                declared_total=declared_total,
+                limit=limits.max_total_bytes,
+            )
         )
     return members
 
@@ -187,17 +212,17 @@ def _check_member_name(name: str) -> None:
     """Names that could climb out of a folder are refused outright, even though import never uses them as paths."""
     reason = None
     if "\\" in name:
-        reason = "contains a backslash"
+        reason = _("contains a backslash")
     elif name.startswith("/"):
-        reason = "is an absolute path"
+        reason = _("is an absolute path")
     elif _DRIVE.match(name):
-        reason = "names a drive"
+        reason = _("names a drive")
     elif any(part in ("..", ".") for part in name.split("/")):
-        reason = "climbs out of the bundle (..)"
+        reason = _("climbs out of the bundle (..)")
     elif any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        reason = "contains control characters"
+        reason = _("contains control characters")
     if reason:
-        raise BundleError(f"The bundle member {name!r} {reason}; refused.")
+        raise BundleError(_("The bundle member {name!r} {reason}; refused.", name=name, reason=reason))
 
 
 def _is_original_name(name: str) -> bool:
@@ -211,17 +236,27 @@ def _verify_originals(
     listed = {FILES_PREFIX + row["sha256"] for row in files}
     extra = sorted(set(members) - listed - {MANIFEST})
     if extra:
-        raise BundleError(f"The bundle holds originals its manifest does not list ({extra[0]}); refused.")
+        raise BundleError(_("The bundle holds originals its manifest does not list ({name}); refused.", name=extra[0]))
     for row in files:
         name = FILES_PREFIX + row["sha256"]
         info = members.get(name)
         if info is None:
-            raise BundleError(f"The original {row['name']!r} ({name}) is missing from the bundle; refused.")
+            raise BundleError(
+                _(
+                    "The original {original!r} ({name}) is missing from the bundle; refused.",
+                    original=row["name"],
+                    name=name,
+                )
+            )
         data = _read(bundle, info, limits.max_member_bytes)
         if hashlib.sha256(data).hexdigest() != row["sha256"] or len(data) != row["size"]:
             raise BundleError(
-                f"The original {row['name']!r} ({name}) does not match its checksum; the bundle was changed "
-                "or damaged. Nothing was imported."
+                _(
+                    "The original {original!r} ({name}) does not match its checksum; "
+                    "the bundle was changed or damaged. Nothing was imported.",
+                    original=row["name"],
+                    name=name,
+                )
             )
 
 
@@ -233,10 +268,12 @@ def import_bundle(archive: Archive, path: str | Path, limits: BundleLimits | Non
     bundle = read_bundle(path, limits)
     report = ImportReport(bundle.path)
     try:
-        with archive.writing("import a bundle"), archive.session() as session:
+        with archive.writing(N_("import a bundle")), archive.session() as session:
             _merge_and_commit(archive, session, bundle, report, limits)
     except OSError as exc:  # e.g. a full disk while taking the lock or writing the database
-        raise BundleError(f"The bundle could not be imported ({exc.strerror or exc}); nothing was changed.") from exc
+        raise BundleError(
+            _("The bundle could not be imported ({reason}); nothing was changed.", reason=exc.strerror or exc)
+        ) from exc
     report.notes.extend(_follow_changes(archive))
     return report
 
@@ -270,7 +307,7 @@ def _merge_and_commit(
             with contextlib.suppress(OSError):
                 created.unlink()
         if isinstance(exc, Exception) and not isinstance(exc, EsgdeskError | OSError):
-            raise BundleError(f"The bundle could not be imported ({exc}); nothing was changed.") from exc
+            raise BundleError(_("The bundle could not be imported ({exc}); nothing was changed.", exc=exc)) from exc
         raise
     report.document_ids = sorted(merger.touched_documents)
 
@@ -292,7 +329,9 @@ def _write_originals(
             stored = archive.files.store(data)
             written.append(target)
             if stored != digest:
-                raise BundleError(f"The original {digest} changed while it was imported; nothing was imported.")
+                raise BundleError(
+                    _("The original {digest} changed while it was imported; nothing was imported.", digest=digest)
+                )
             count += 1
     return count
 
@@ -441,11 +480,34 @@ class _Merger:
         counter[key] = counter.get(key, 0) + 1
 
 
+#: what describe() calls each table's rows (marked for the catalogue; translated where shown)
+_ROWS_NAMED = {
+    "organizations": N_("organizations"),
+    "tags": N_("tags"),
+    "tag_rules": N_("tag rules"),
+    "annotation_categories": N_("annotation categories"),
+    "entities": N_("entities"),
+    "documents": N_("documents"),
+    "files": N_("files"),
+    "document_files": N_("document files"),
+    "document_tags": N_("document tags"),
+    "document_revisions": N_("document revisions"),
+    "mentions": N_("mentions"),
+    "facts": N_("facts"),
+    "annotations": N_("annotations"),
+    "links": N_("links"),
+    "dismissed_suggestions": N_("dismissed suggestions"),
+    "collections": N_("collections"),
+    "collection_items": N_("collection items"),
+    "saved_searches": N_("saved searches"),
+}
+
+
 def describe(report: ImportReport) -> Iterable[str]:
     """Human lines for the CLI: what was added and what was already there."""
     if not report.added_total:
-        yield "nothing new: everything in the bundle is already in the archive"
+        yield _("nothing new: everything in the bundle is already in the archive")
     for key, count in sorted(report.added.items()):
-        yield f"added {count} {key.replace('_', ' ')}"
+        yield _("added {count} {rows}", count=count, rows=_(_ROWS_NAMED.get(key, key)))
     for key, count in sorted(report.matched.items()):
-        yield f"already there: {count} {key.replace('_', ' ')}"
+        yield _("already there: {count} {rows}", count=count, rows=_(_ROWS_NAMED.get(key, key)))
