@@ -293,7 +293,12 @@ def _merge_and_commit(
                     author=current_user(),
                     action="bundle-import",
                     object_kind="bundle",
-                    summary=f"{bundle.path.name}: {report.added.get('documents', 0)} documents added",
+                    # stored as written, in the importer's language (like a commit message)
+                    summary=_(
+                        "{bundle}: {count} documents added",
+                        bundle=bundle.path.name,
+                        count=report.added.get("documents", 0),
+                    ),
                 )
             )
         # derived state follows through the queue, committed with the rows: a kill after this commit leaves
