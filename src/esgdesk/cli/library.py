@@ -124,6 +124,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from esgdesk.core.models import kind_label
     from esgdesk.library.documents import document_details
 
     details = document_details(open_archive(args), args.id)
@@ -140,7 +141,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         (_("source id"), "source_id"),
     ):
         if details.get(key):
-            print(f"{pad_left(label, 10)}: {details[key]}")
+            value = kind_label(details[key]) if key == "kind" else details[key]
+            print(f"{pad_left(label, 10)}: {value}")
     if details["tags"]:
         print(f"{pad_left(_('tags'), 10)}: {', '.join(details['tags'])}")
     if details["regions"]:
@@ -160,8 +162,17 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
     else:
+        labels = {
+            "documents": _("documents"),
+            "files": _("files"),
+            "tags": _("tags"),
+            "annotations": _("annotations"),
+            "links": _("links"),
+            "archive": _("archive"),
+            "schema": _("schema"),
+        }
         for key, value in counts.items():
-            print(f"{key:>12}: {value}")
+            print(f"{pad_left(labels.get(key, key), 12)}: {value}")
     return EXIT_OK
 
 

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlalchemy import JSON, Column, Index, MetaData, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from esgdesk.core.i18n import N_, _
+
 # Stable constraint names keep Alembic autogenerate and the hand-written migration in step on every engine.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -68,6 +70,26 @@ class DocumentKind:
     EMAIL = "email"
     WEB_PAGE = "web page"
     OTHER = "document"
+
+
+#: what a kind is called where a person reads it; the stored value stays as above, because it is also the
+#: search keyword (`kind:"listing item"`) and the JSON value scripts rely on
+KIND_LABELS: dict[str, str] = {
+    DocumentKind.PRESS_RELEASE: N_("press release"),
+    DocumentKind.NEWS: N_("news"),
+    DocumentKind.NOTICE: N_("notice"),
+    DocumentKind.BILL: N_("bill"),
+    DocumentKind.LISTING_ITEM: N_("listing item"),
+    DocumentKind.FEED_ITEM: N_("feed item"),
+    DocumentKind.EMAIL: N_("e-mail"),
+    DocumentKind.WEB_PAGE: N_("web page"),
+    DocumentKind.OTHER: N_("document"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """The kind in the reader's language (an unknown kind, from a newer esgdesk, as it is stored)."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
 class DocumentStatus:
