@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from esgdesk.cli import main
+from esgdesk.core.i18n import set_language
 
 
 def run(capsys: pytest.CaptureFixture[str], location: str, *args: str) -> tuple[int, str]:
@@ -31,4 +32,10 @@ def test_activity_lists_who_did_what_newest_first(
     assert {e["author"] for e in entries if e["action"] == "import"} == {"이지원"}
     assert {e["author"] for e in entries[:2]} == {"박민수"}
     code, out = run(capsys, location, "activity", "--author", "박민수", "--limit", "1")
-    assert code == 0 and "edit-note" in out and "박민수" in out and "import" not in out
+    # the human listing names the action in words (the JSON keeps the code)
+    assert code == 0 and "edited the note" in out and "박민수" in out and "imported" not in out
+    try:
+        code, out = run(capsys, location, "--lang", "ko", "activity", "--author", "박민수", "--limit", "1")
+    finally:
+        set_language("en")
+    assert code == 0 and "메모 수정" in out and "문서 1" in out

@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_activity(args: argparse.Namespace) -> int:
-    from esgdesk.library.activity import recent_activity
+    from esgdesk.library.activity import action_label, object_label, recent_activity
 
     since = dt.date.fromisoformat(args.since) if args.since else None
     with open_archive(args) as archive:
@@ -33,7 +33,8 @@ def cmd_activity(args: argparse.Namespace) -> int:
         return EXIT_OK
     for entry in entries:
         at = (entry["at"] or "")[:19].replace("T", " ")
-        target = f"{entry['object']} {entry['object_id']}" if entry["object_id"] is not None else entry["object"]
-        who, action = pad(entry["author"] or "?", 12), pad(entry["action"], 18)
+        what = object_label(entry["object"])
+        target = f"{what} {entry['object_id']}" if entry["object_id"] is not None else what
+        who, action = pad(entry["author"] or "?", 12), pad(action_label(entry["action"]), 18)
         print(f"{at}  {who}  {action}  {pad(target, 16)}  {entry['summary']}")
     return EXIT_OK

@@ -140,7 +140,8 @@ def create_link(
         )
         session.add(row)
         session.flush()
-        summary = f"#{source_id} {kind.label} #{target_id} ({_short(source.title)} → {_short(target.title)})"
+        # stored in the linking analyst's language, like a commit message
+        summary = f"#{source_id} {_(kind.label)} #{target_id} ({_short(source.title)} → {_short(target.title)})"
         record(session, who, "link", "link", row.id, summary)
         session.commit()
         return _outgoing(row, target.title)

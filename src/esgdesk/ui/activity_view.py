@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,32 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from esgdesk.core.archive import Archive
+from esgdesk.library.activity import action_label
 from esgdesk.ui.authorship import local_time
 from esgdesk.ui.operations import Operation
 from esgdesk.ui.tree_items import top_level_items
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_LIMIT = 200
-
-
-def action_label(action: str) -> str:
-    """The logged action in the interface language; an action this version does not know shows as logged."""
-    labels = {
-        "import": QCoreApplication.translate("Activity", "imported"),
-        "revise": QCoreApplication.translate("Activity", "revised"),
-        "annotate": QCoreApplication.translate("Activity", "annotated"),
-        "edit-annotation": QCoreApplication.translate("Activity", "edited an annotation"),
-        "move-annotation": QCoreApplication.translate("Activity", "re-attached an annotation"),
-        "delete-annotation": QCoreApplication.translate("Activity", "deleted an annotation"),
-        "edit-category": QCoreApplication.translate("Activity", "edited a category"),
-        "edit-note": QCoreApplication.translate("Activity", "edited the note"),
-        "link": QCoreApplication.translate("Activity", "linked"),
-        "edit-link": QCoreApplication.translate("Activity", "edited a link note"),
-        "unlink": QCoreApplication.translate("Activity", "removed a link"),
-        "dismiss-suggestion": QCoreApplication.translate("Activity", "dismissed a suggestion"),
-        "bundle-import": QCoreApplication.translate("Activity", "imported a bundle"),
-    }
-    return labels.get(action, action)
 
 
 @dataclass
