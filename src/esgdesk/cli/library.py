@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, pad_left, print_json, printable
+from esgdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, open_archive, pad, pad_left, print_json, printable
 from esgdesk.core.errors import ArchiveError
 from esgdesk.core.i18n import _
 
@@ -112,6 +112,7 @@ def _print_import_report(report: Any, args: argparse.Namespace, summary: bool) -
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from esgdesk.core.models import kind_label
     from esgdesk.library.documents import list_documents
 
     documents = list_documents(open_archive(args), limit=args.limit)
@@ -119,7 +120,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([document.as_json() for document in documents])
         return EXIT_OK
     for document in documents:
-        print(f"{document.id:>6}  {document.published or '----------'}  {document.kind:<13}  {document.title}")
+        kind = pad(kind_label(document.kind), 16)
+        print(f"{document.id:>6}  {document.published or '----------'}  {kind}  {document.title}")
     return EXIT_OK
 
 
