@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 import stat
 import sys
 import unicodedata
@@ -85,7 +86,8 @@ def test_names_that_differ_only_in_normalisation_are_stored_nfc(archive, tmp_pat
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX")
-def test_a_read_only_archive_folder_gives_a_clear_error(tmp_path: Path, sample_path: Path) -> None:
+@pytest.mark.parametrize("last_close", ["clean", "wal-left"])
+def test_a_read_only_archive_folder_gives_a_clear_error(tmp_path: Path, sample_path: Path, last_close: str) -> None:
     import subprocess
 
     def esgdesk(*args: str) -> tuple[int, str]:  # own processes: a file system with open files cannot turn ro
@@ -99,6 +101,12 @@ def test_a_read_only_archive_folder_gives_a_clear_error(tmp_path: Path, sample_p
     try:
         archive = mount_point / "archive"
         assert esgdesk("--archive", str(archive), "import", str(sample_path))[0] == 0
+        if last_close == "clean":
+            # the last connection to close checkpoints and removes -wal and -shm: nothing beside the database
+            connection = sqlite3.connect(archive / "archive.sqlite")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.close()
+            assert not (archive / "archive.sqlite-wal").exists()
         before = (archive / "archive.sqlite").read_bytes()
         assert os.system(f"mount -o remount,ro {mount_point}") == 0
         assert esgdesk("--archive", str(archive), "list", "--json")[0] == 0  # reading still works

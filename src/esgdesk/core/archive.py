@@ -87,7 +87,10 @@ class Archive:
         notices = first_open.set_aside_foreign_wal(database)
         first_open.check_not_truncated(database)
         first_open.refuse_foreign_database(root, database)
-        engine = db.make_engine(db.sqlite_url(database))
+        # A folder nobody may write (a read-only disk, a colleague's share) still opens for reading; writing
+        # then fails at the lock with a message that says why.
+        writable = os.access(root, os.W_OK)
+        engine = db.make_engine(db.sqlite_url(database) if writable else db.read_only_sqlite_url(database))
         archive = cls(root, engine)
         archive.lock_timeout = lock_timeout
         archive.created = created

@@ -45,6 +45,23 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` without ever writing beside it (a read-only disk or share).
+
+    SQLite in WAL mode writes a -shm file even to read. Where the last writer closed cleanly there is no -wal
+    (everything is in the database file) and `immutable=1` reads the file as it is; where a -wal was left, its
+    -shm was left with it and `mode=ro` reads through both.
+    """
+    wal = path.with_name(path.name + "-wal")
+    immutable = "" if wal.exists() else "&immutable=1"
+    return f"{path.resolve().as_uri()}?mode=ro{immutable}"
+
+
+def read_only_sqlite_url(path: Path) -> str:
+    """`read_only_uri` for SQLAlchemy: the engine of an archive in a folder nobody may write."""
+    return f"sqlite:///{read_only_uri(path)}&uri=true"
+
+
 def is_postgres_url(location: str) -> bool:
     scheme = location.split("://", 1)[0].split("+", 1)[0].lower() if "://" in location else ""
     return scheme in POSTGRES_SCHEMES
