@@ -15,6 +15,7 @@ from sqlalchemy import delete
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import Document
+from esgdesk.search.engine import ENGINE_ENV
 from esgdesk.search.service import close_index, index_for, matching_ids, search
 from esgdesk.search.tokenize import strip_particle
 
@@ -40,18 +41,20 @@ def texts(draw: st.DrawFn) -> str:
 corpora = st.lists(st.tuples(texts(), texts()), min_size=1, max_size=8)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=["tantivy", "fts5", pytest.param("postgres", marks=pytest.mark.postgres)])
 def shared_archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    """One archive per module and engine: the same generated corpora must give the same truth on both."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("postgres_url")
-        request.getfixturevalue("postgres_reset")()
-        archive = Archive.open(f"{url}?files={tmp_path_factory.mktemp('truth-files')}")
-    else:
-        archive = Archive.open(tmp_path_factory.mktemp("truth") / "archive")
-    yield archive
-    close_index(archive)
-    archive.close()
+    """One archive per module and engine: the same generated corpora must give the same truth on every one."""
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param == "postgres":
+            url = request.getfixturevalue("postgres_url")
+            request.getfixturevalue("postgres_reset")()
+            archive = Archive.open(f"{url}?files={tmp_path_factory.mktemp('truth-files')}")
+        else:
+            patch.setenv(ENGINE_ENV, request.param)
+            archive = Archive.open(tmp_path_factory.mktemp("truth") / "archive")
+        yield archive
+        close_index(archive)
+        archive.close()
 
 
 def _replace_corpus(archive: Archive, corpus: list[tuple[str, str]]) -> list[int]:

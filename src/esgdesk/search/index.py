@@ -80,6 +80,9 @@ class IndexedFields:
 class SearchIndex:
     """Maintains search.sqlite for one archive. Index or re-index after every change to a document.
 
+    `SearchIndex(archive)` gives the engine engine.engine_name() selects: a `tantivy_index.TantivyIndex` (the
+    default) or this FTS5 index (`ESGDESK_SEARCH_ENGINE=fts5`, or without the tantivy package).
+
     For a team archive (PostgreSQL) `SearchIndex(archive)` gives a `search.pg.PgSearchIndex` with the same
     methods, so the importer, `reindex`, `check` and the notes never ask which engine they talk to.
     """
@@ -89,6 +92,13 @@ class SearchIndex:
             from esgdesk.search.pg import PgSearchIndex
 
             return PgSearchIndex(archive)  # type: ignore[return-value]
+        if cls is SearchIndex:
+            from esgdesk.search.engine import TANTIVY, engine_name
+
+            if engine_name() == TANTIVY:
+                from esgdesk.search.tantivy_index import TantivyIndex
+
+                return TantivyIndex(archive, root=root)  # type: ignore[return-value]
         return super().__new__(cls)
 
     def __init__(self, archive: Archive | None = None, *, root: Path | None = None) -> None:
@@ -294,6 +304,9 @@ class SearchIndex:
 
     def indexed_count(self) -> int:
         return self.connection.execute("SELECT count(*) FROM entry").fetchone()[0]
+
+    def exists(self) -> bool:
+        return self.path.is_file()
 
     # -- internals ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,159 @@
+"""A parsed query as a tantivy query, and the ranked page / match set it yields.
+
+The same words become the same token phrases as for FTS5 (plan.text_match): a Korean word is a phrase of its
+bigrams, a word ending in a particle the OR of itself and its stem, each searched in every text field (or the one
+named by `title:`/`ministry:`) with the field's weight (index.WEIGHTS) as a boost, so BM25 ranks a title match
+first. `kind:` and `date:` are answered by the engine's own fields. What the index cannot answer — a one-syllable
+word (a scan of title and body), tags and regions with their hierarchies, `has:`, `linked:` — is the set of
+document ids plan.py's SQL predicate selects, as a constant-score id set: it filters without changing the ranking.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from esgdesk.search.index import COLUMNS, WEIGHTS
+from esgdesk.search.plan import Phrase, _Compiler, text_match
+from esgdesk.search.query import And, DateRange, Filter, MatchAll, Node, Not, Or, Text
+
+if TYPE_CHECKING:
+    import tantivy
+
+    from esgdesk.search.tantivy_index import TantivyIndex
+
+_WEIGHT = dict(zip(COLUMNS, WEIGHTS, strict=True))
+#: extra rows fetched past the page so that ties at its end can be ordered by date
+TIE_MARGIN = 32
+
+
+class TantivyCompiler:
+    def __init__(self, schema: tantivy.Schema, connection: sqlite3.Connection) -> None:
+        import tantivy
+
+        self.tantivy = tantivy
+        self.schema = schema
+        self.connection = connection
+
+    def query(self, node: Node) -> tantivy.Query:
+        Query, Occur = self.tantivy.Query, self.tantivy.Occur
+        if isinstance(node, Text):
+            return self._text(node)
+        if isinstance(node, And):
+            clauses = [
+                (Occur.MustNot, self.query(child.child)) if isinstance(child, Not) else (Occur.Must, self.query(child))
+                for child in node.children
+            ]
+            if all(occur == Occur.MustNot for occur, _ in clauses):
+                clauses.insert(0, (Occur.Must, self._everything()))
+            return Query.boolean_query(clauses)
+        if isinstance(node, Or):
+            return Query.boolean_query([(Occur.Should, self.query(child)) for child in node.children])
+        if isinstance(node, Not):
+            return Query.boolean_query([(Occur.Must, self._everything()), (Occur.MustNot, self.query(node.child))])
+        if isinstance(node, MatchAll):
+            return self._everything()
+        if isinstance(node, DateRange):
+            lower = node.start.toordinal() if node.start is not None else 1  # 0 is "undated", never in a range
+            upper = node.end.toordinal() if node.end is not None else None
+            return Query.const_score_query(
+                Query.range_query(self.schema, "published", self.tantivy.FieldType.Integer, lower, upper), 0.0
+            )
+        if isinstance(node, Filter) and node.field == "kind":
+            return Query.const_score_query(Query.term_query(self.schema, "kind", node.value), 0.0)
+        if isinstance(node, Filter):
+            return self._ids(node)
+        raise TypeError(f"cannot compile {node!r}")
+
+    def _everything(self) -> tantivy.Query:
+        return self.tantivy.Query.const_score_query(self.tantivy.Query.all_query(), 0.0)
+
+    def _text(self, node: Text) -> tantivy.Query:
+        match = text_match(node)
+        if match.scan is not None:
+            return self._ids(node)
+        fields = [node.field] if node.field else list(COLUMNS)
+        Query, Occur = self.tantivy.Query, self.tantivy.Occur
+        alternatives = [
+            (Occur.Should, Query.boost_query(self._phrase(field, phrase), _WEIGHT[field]))
+            for phrase in match.phrases
+            if phrase.tokens
+            for field in fields
+        ]
+        if not alternatives:
+            return Query.empty_query()
+        return Query.boolean_query(alternatives)
+
+    def _phrase(self, field: str, phrase: Phrase) -> tantivy.Query:
+        Query = self.tantivy.Query
+        words: list[str | tuple[int, str]] = list(phrase.tokens)
+        if phrase.prefix:
+            return Query.phrase_prefix_query(self.schema, field, words)
+        if len(words) == 1:
+            return Query.term_query(self.schema, field, phrase.tokens[0], index_option="freq")
+        return Query.phrase_query(self.schema, field, words)
+
+    def _ids(self, node: Node) -> tantivy.Query:
+        """Documents selected by plan.py's SQL predicate for `node`, as a constant-score filter."""
+        compiler = _Compiler()
+        where = compiler._text_sql(node) if isinstance(node, Text) else compiler.sql(node)
+        ids = [
+            row[0] for row in self.connection.execute(f"SELECT d.id FROM arc.document d WHERE {where}", compiler.params)
+        ]
+        Query = self.tantivy.Query
+        if not ids:
+            return Query.empty_query()
+        return Query.const_score_query(Query.term_set_query(self.schema, "id", ids), 0.0)
+
+
+def compile_query(index: TantivyIndex, tree: Node) -> tantivy.Query:
+    return TantivyCompiler(index.schema, index.connection).query(tree)
+
+
+def ranked(
+    index: TantivyIndex, tree: Node, limit: int | None, offset: int, dates: dict[int, int]
+) -> tuple[int, list[tuple[int, float]]]:
+    """(total, [(id, -score)…]) — lower is better, as FTS5's bm25 — of one page in the one order: score, newest,
+    higher id. tantivy returns the best `offset + limit` plus a margin; when the margin is one tie, fetch more,
+    so that a tie across the page's end is ordered by date exactly as a full sort would order it."""
+    searcher = index.searcher()
+    if searcher is None or searcher.num_docs == 0:
+        return 0, []
+    query = compile_query(index, tree)
+    if limit is None:
+        result = searcher.search(query, limit=max(1, searcher.num_docs), count=True)
+        rows = _rows(searcher, result.hits)
+        total, wanted = len(rows), len(rows)
+    else:
+        wanted = offset + limit
+        fetch = wanted + TIE_MARGIN
+        while True:
+            result = searcher.search(query, limit=fetch, count=True)
+            total = int(result.count or 0)  # type: ignore[attr-defined]  # (missing from tantivy's stub)
+            if wanted == 0 or offset >= total:
+                return total, []
+            rows = _rows(searcher, result.hits)
+            boundary = rows[min(wanted, len(rows)) - 1][1] if rows else None
+            if len(rows) < fetch or rows[-1][1] != boundary:
+                break
+            fetch *= 4  # the tie runs past the margin: the whole tie must be here to be ordered by date
+    known = [row for row in rows if row[0] in dates]  # an index row of a deleted document is skipped
+    if limit is None:
+        total -= len(rows) - len(known)
+    known.sort(key=lambda row: (row[1], -dates[row[0]], -row[0]))
+    return total, known[offset:wanted]
+
+
+def match_ids(index: TantivyIndex, tree: Node) -> list[int]:
+    """Every matching id, unranked: collected by id order, which lets tantivy skip BM25."""
+    searcher = index.searcher()
+    if searcher is None or searcher.num_docs == 0:
+        return []
+    query = compile_query(index, tree)
+    hits = searcher.search(query, limit=max(1, searcher.num_docs), count=False, order_by_field="id").hits
+    return [key for key, _address in hits]
+
+
+def _rows(searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]]) -> list[tuple[int, float]]:
+    ids = searcher.fast_field_values("id", [address for _score, address in hits])
+    return [(int(doc_id or 0), -score + 0.0) for doc_id, (score, _address) in zip(ids, hits, strict=True)]
