@@ -239,7 +239,14 @@ class TantivyIndex:
             return
         for entry in self.folder.iterdir():
             if entry.is_dir() and entry.name != current:
-                shutil.rmtree(entry, ignore_errors=True)
+                doomed = entry
+                if not entry.name.endswith(".old"):  # renamed first: a half-deleted folder is never a generation
+                    doomed = entry.with_name(entry.name + ".old")
+                    try:
+                        os.rename(entry, doomed)
+                    except OSError:
+                        continue  # a reader still maps it (Windows): the next writer tries again
+                shutil.rmtree(doomed, ignore_errors=True)
 
     def update(self, document_ids: Iterable[int]) -> int:
         """Index or re-index these documents (a missing document is removed); returns how many changed."""
