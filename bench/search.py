@@ -1,4 +1,5 @@
-"""Search benchmark: esgdesk's FTS5 bigram index against Whoosh and tantivy on one synthetic Korean corpus.
+"""Search benchmark: esgdesk's search (its default engine, tantivy; ESGDESK_SEARCH_ENGINE=fts5 for FTS5) against
+Whoosh and bare tantivy on one synthetic Korean corpus.
 
     .venv/bin/python bench/search.py                 # 2,000 documents, about a minute
     .venv/bin/python bench/search.py --docs 100000   # the issue's target size
@@ -38,9 +39,11 @@ from corpus import MINISTRIES, QUERIES, CorpusGenerator, SyntheticDocument
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import Document, DocumentTag, Organization, Tag
 from esgdesk.search import query as q
+from esgdesk.search.engine import engine_name
 from esgdesk.search.index import INDEX_NAME, SearchIndex
 from esgdesk.search.plan import text_match
 from esgdesk.search.service import close_index, facet_counts, matching_ids, search, search_ids
+from esgdesk.search.tantivy_index import TantivyIndex
 from esgdesk.search.tokenize import index_text, normalize, strip_particle
 
 
@@ -135,20 +138,25 @@ def _document_count(archive: Archive) -> int:
 def run_esgdesk(
     archive: Archive, docs: list[SyntheticDocument], truths: dict[str, set[int]], repeat: int
 ) -> EngineResult:
-    result = EngineResult("esgdesk (FTS5 bigrams)")
+    engine = engine_name()
+    result = EngineResult(f"esgdesk ({engine} bigrams)")
     index = SearchIndex(archive)
     started = time.perf_counter()
     index.rebuild()
     result.build_seconds = time.perf_counter() - started
-    index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    stored = index.connection.execute("SELECT coalesce(sum(length(source)), 0) FROM entry").fetchone()[0]
-    index.close()
-    result.index_bytes = (archive.root / INDEX_NAME).stat().st_size
     text_bytes = sum(len(doc.title.encode()) + len(doc.body.encode()) for doc in docs)
-    result.note = (
-        f"of the index, {stored / text_bytes:.2f}x the text is the stored copy of indexed values that SQLite "
-        f"{sqlite3.sqlite_version} needs for deletes (none with SQLite >= 3.43's contentless_delete)"
-    )
+    if isinstance(index, TantivyIndex):
+        index.close()
+        result.index_bytes = sum(f.stat().st_size for f in index.folder.rglob("*") if f.is_file())
+    else:
+        index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        stored = index.connection.execute("SELECT coalesce(sum(length(source)), 0) FROM entry").fetchone()[0]
+        index.close()
+        result.index_bytes = (archive.root / INDEX_NAME).stat().st_size
+        result.note = (
+            f"of the index, {stored / text_bytes:.2f}x the text is the stored copy of indexed values that SQLite "
+            f"{sqlite3.sqlite_version} needs for deletes (none with SQLite >= 3.43's contentless_delete)"
+        )
     close_index(archive)
 
     def run(query: str) -> None:
