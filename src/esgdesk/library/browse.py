@@ -468,11 +468,31 @@ def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
 
     if not ids:
         return {}
-    kinds = {"tag": ScopeKind.TAG, "region": ScopeKind.REGION, "ministry": ScopeKind.MINISTRY, "year": ScopeKind.YEAR}
+    return _scoped(facet_counts_of_ids(archive, ids))
+
+
+def query_facet_counts(archive: Archive, query: str) -> dict[Scope, int]:
+    """`facet_counts` of everything `query` matches, counted where the search runs (tantivy's aggregations on a
+    local archive): what the sidebar shows beside a search, without handing every match's id around."""
+    from esgdesk.search.service import facet_counts as search_facets
+
+    return _scoped(search_facets(archive, query))
+
+
+_SCOPE_KINDS = {
+    "tag": ScopeKind.TAG,
+    "region": ScopeKind.REGION,
+    "ministry": ScopeKind.MINISTRY,
+    "year": ScopeKind.YEAR,
+}
+
+
+def _scoped(counts: dict[str, dict[int, int]]) -> dict[Scope, int]:
     return {
-        Scope(kinds[kind], int(value)): count
-        for kind, counts in facet_counts_of_ids(archive, ids).items()
-        for value, count in counts.items()
+        Scope(_SCOPE_KINDS[kind], int(value)): count
+        for kind, by_value in counts.items()
+        for value, count in by_value.items()
+        if count
     }
 
 

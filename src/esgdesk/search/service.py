@@ -434,7 +434,7 @@ def facet_counts(archive: Archive, query: str) -> dict[str, dict[int, int]]:
     index = _ready_index(archive)
     if isinstance(index, TantivyIndex):
         with _sqlite_interactive(index.connection):
-            return _local_facets(index, tantivy_query.match_ids(index, tree))
+            return tantivy_query.facets(index, tree)
     sql, params = _ids_sql(plan(tree))
     with _sqlite_interactive(index.connection):
         return _local_facets(index, [row[0] for row in index.connection.execute(sql, params)])

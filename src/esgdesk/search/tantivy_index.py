@@ -30,6 +30,7 @@ date (for the `kind:` and `date:` filters, which the engine then answers itself)
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 FOLDER_NAME = "search-index"
 CURRENT = "CURRENT"
 #: bump when tokens or fields change: a generation of another format is rebuilt
-FORMAT_VERSION = "t1"
+FORMAT_VERSION = "t2"
 _CHUNK = 500
 #: tantivy's indexing arena: small for the change queue's batches, larger for a rebuild
 _UPDATE_HEAP = 32_000_000
@@ -76,6 +77,11 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("fp", stored=False, indexed=False, fast=True)
     builder.add_integer_field("published", stored=False, indexed=True, fast=True)
     builder.add_text_field("kind", stored=False, tokenizer_name="raw", index_option="basic")
+    # facets (and the tag filter): counted by tantivy's aggregations over the match set, in Rust
+    builder.add_integer_field("year", stored=False, indexed=False, fast=True)
+    builder.add_integer_field("ministry_id", stored=False, indexed=False, fast=True)
+    builder.add_integer_field("tag_id", stored=False, indexed=True, fast=True)
+    builder.add_integer_field("region_id", stored=False, indexed=False, fast=True)
     return builder.build()
 
 
@@ -217,7 +223,16 @@ class TantivyIndex:
 
         generation = f"g-{time.time_ns()}"
         path = self.folder / generation
-        path.mkdir(parents=True)
+        try:
+            path.mkdir(parents=True)
+        except OSError as exc:
+            raise SearchIndexError(
+                _(
+                    "The archive folder {folder} is read-only, and searching needs to write its index there; "
+                    "copy the archive to a writable disk, or make the folder writable.",
+                    folder=self.root,
+                )
+            ) from exc
         tantivy.Index(self.schema, path=str(path), reuse=False)
         return generation
 
@@ -416,42 +431,86 @@ class TantivyIndex:
 
     def _documents(self, connection: sqlite3.Connection, ids: Sequence[int]) -> list[_Doc]:
         marks = ",".join("?" * len(ids))
+        wanted = list(ids)
         extra = {
-            row[0]: (row[1] or "", row[2])
+            row[0]: (row[1] or "", row[2], row[3])
             for row in connection.execute(
-                f"SELECT id, lower(kind), published FROM arc.document WHERE id IN ({marks})", list(ids)
+                f"SELECT id, lower(kind), published, ministry_id FROM arc.document WHERE id IN ({marks})", wanted
             )
         }
-        return [_Doc(item, *extra[item.doc_id]) for item in _read_fields(connection, ids) if item.doc_id in extra]
+        tags: dict[int, list[int]] = {}
+        for doc_id, tag_id in connection.execute(
+            f"SELECT document_id, tag_id FROM arc.document_tag WHERE document_id IN ({marks}) ORDER BY tag_id", wanted
+        ):
+            tags.setdefault(doc_id, []).append(tag_id)
+        regions: dict[int, set[int]] = {}
+        for doc_id, region_id in connection.execute(_REGIONS_SQL.format(marks=marks), wanted + wanted):
+            regions.setdefault(doc_id, set()).add(region_id)
+        return [
+            _Doc(
+                item,
+                *extra[item.doc_id],
+                tuple(tags.get(item.doc_id, ())),
+                tuple(sorted(regions.get(item.doc_id, ()))),
+            )
+            for item in _read_fields(connection, ids)
+            if item.doc_id in extra
+        ]
+
+
+#: the regions a document counts for in the sidebar's facets: its unambiguous mentions and their provinces
+_REGIONS_SQL = (
+    "SELECT m.document_id, m.entity_id FROM arc.mention m JOIN arc.entity e ON e.id = m.entity_id "
+    "AND e.kind = 'region' WHERE NOT m.ambiguous AND m.document_id IN ({marks}) "
+    "UNION SELECT m.document_id, e.parent_id FROM arc.mention m JOIN arc.entity e ON e.id = m.entity_id "
+    "AND e.kind = 'region' WHERE NOT m.ambiguous AND e.parent_id IS NOT NULL AND m.document_id IN ({marks})"
+)
 
 
 class _Doc:
-    """One document as tantivy gets it: the token strings of its fields, plus id, fingerprint, kind and date."""
+    """One document as tantivy gets it: the token strings of its fields, its id and fingerprint, and what the
+    filters and facets read: kind, date, year, ministry, tags, regions."""
 
-    __slots__ = ("doc_id", "fields", "fingerprint", "kind", "published")
+    __slots__ = ("doc_id", "fields", "fingerprint", "kind", "ministry", "published", "regions", "tags")
 
-    def __init__(self, item: IndexedFields, kind: str, published: str | None) -> None:
+    def __init__(
+        self,
+        item: IndexedFields,
+        kind: str,
+        published: str | None,
+        ministry: int | None,
+        tags: tuple[int, ...],
+        regions: tuple[int, ...],
+    ) -> None:
         self.doc_id = item.doc_id
         self.fields = item
         self.kind = kind
         self.published = date_ordinal(published)
+        self.ministry = ministry
+        self.tags = tags
+        self.regions = regions
         digest = hashlib.blake2b(item.fingerprint(), digest_size=8)
-        digest.update(f"{kind}\x00{self.published}".encode())
+        digest.update(f"{kind}\x00{self.published}\x00{ministry}\x00{tags}\x00{regions}".encode())
         self.fingerprint = int.from_bytes(digest.digest(), "big", signed=True)
 
     def tantivy_document(self) -> tantivy.Document:
         import tantivy
 
-        values: dict[str, Any] = {
-            name: index_text(value) for name, value in zip(COLUMNS, self.fields.values, strict=True)
-        }
+        texts = zip(COLUMNS, self.fields.values, strict=True)
+        values: dict[str, Any] = {name: index_text(value) for name, value in texts}
+        if self.published:
+            values["year"] = dt.date.fromordinal(self.published).year
+        if self.ministry is not None:
+            values["ministry_id"] = self.ministry
+        if self.tags:
+            values["tag_id"] = list(self.tags)
+        if self.regions:
+            values["region_id"] = list(self.regions)
         return tantivy.Document(id=self.doc_id, fp=self.fingerprint, published=self.published, kind=self.kind, **values)
 
 
 def date_ordinal(published: str | None) -> int:
     """A publication date as the day ordinal the `published` field holds; 0 for an undated document."""
-    import datetime as dt
-
     if not published:
         return 0
     try:

@@ -61,6 +61,8 @@ class TantivyCompiler:
             )
         if isinstance(node, Filter) and node.field == "kind":
             return Query.const_score_query(Query.term_query(self.schema, "kind", node.value), 0.0)
+        if isinstance(node, Filter) and node.field == "tag":
+            return self._tags(node.value)
         if isinstance(node, Filter):
             return self._ids(node)
         raise TypeError(f"cannot compile {node!r}")
@@ -93,6 +95,15 @@ class TantivyCompiler:
             return Query.term_query(self.schema, field, phrase.tokens[0], index_option="freq")
         return Query.phrase_query(self.schema, field, words)
 
+    def _tags(self, name: str) -> tantivy.Query:
+        """The tag and its sub-tags (resolved in the small tag table), matched on the documents' tag field."""
+        rows = self.connection.execute(_TAG_TREE_SQL, (name,))
+        tag_ids = [row[0] for row in rows]
+        Query = self.tantivy.Query
+        if not tag_ids:
+            return Query.empty_query()
+        return Query.const_score_query(Query.term_set_query(self.schema, "tag_id", tag_ids), 0.0)
+
     def _ids(self, node: Node) -> tantivy.Query:
         """Documents selected by plan.py's SQL predicate for `node`, as a constant-score filter."""
         compiler = _Compiler()
@@ -104,6 +115,16 @@ class TantivyCompiler:
         if not ids:
             return Query.empty_query()
         return Query.const_score_query(Query.term_set_query(self.schema, "id", ids), 0.0)
+
+
+_TAG_TREE_SQL = (
+    "WITH RECURSIVE sub(id) AS (SELECT id FROM arc.tag WHERE lower(name) = lower(?) "
+    "UNION SELECT c.id FROM arc.tag c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub"
+)
+#: facet fields and the keys of service.facet_counts
+_FACETS = {"tag": "tag_id", "region": "region_id", "ministry": "ministry_id", "year": "year"}
+#: more buckets than any archive has tags, regions, ministries or years
+_BUCKETS = 1_000_000
 
 
 def compile_query(index: TantivyIndex, tree: Node) -> tantivy.Query:
@@ -157,3 +178,17 @@ def match_ids(index: TantivyIndex, tree: Node) -> list[int]:
 def _rows(searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]]) -> list[tuple[int, float]]:
     ids = searcher.fast_field_values("id", [address for _score, address in hits])
     return [(int(doc_id or 0), -score + 0.0) for doc_id, (score, _address) in zip(ids, hits, strict=True)]
+
+
+def facets(index: TantivyIndex, tree: Node) -> dict[str, dict[int, int]]:
+    """service.facet_counts from tantivy's terms aggregations over the match set (no id list in Python)."""
+    counts: dict[str, dict[int, int]] = {key: {} for key in _FACETS}
+    searcher = index.searcher()
+    if searcher is None or searcher.num_docs == 0:
+        return counts
+    spec = {key: {"terms": {"field": field, "size": _BUCKETS}} for key, field in _FACETS.items()}
+    result = searcher.aggregate(compile_query(index, tree), spec)
+    for key in _FACETS:
+        for bucket in result.get(key, {}).get("buckets", ()):
+            counts[key][int(bucket["key"])] = int(bucket["doc_count"])
+    return counts
