@@ -166,6 +166,9 @@ def run_esgdesk(
     for klass, queries in QUERIES.items():
         _score(result, klass, [(set(matching_ids(archive, query)), truths[query]) for query in queries])
     every = [query for queries in QUERIES.values() for query in queries]
+    result.extra["first page, ids only: search_ids(limit=20)"] = _timed(
+        lambda query: search_ids(archive, query, 0, 20), every, repeat
+    )
     result.extra["GUI list: search_ids (all)"] = _timed(lambda query: search_ids(archive, query), every, repeat)
     result.extra["GUI facets: facet_counts"] = _timed(lambda query: facet_counts(archive, query), every, repeat)
     result.extra["page at offset 1000"] = _timed(lambda query: search(archive, query, offset=1000), every, repeat)
