@@ -234,8 +234,7 @@ def _ranked(archive: Archive, tree: Any, limit: int | None, offset: int) -> tupl
     index = _ready_index(archive)
     if isinstance(index, TantivyIndex):
         with _sqlite_interactive(index.connection):
-            total, ranked = tantivy_query.ranked(index, tree, limit, offset, document_maps(index).dates)
-        return total, [(doc_id, -score + 0.0) for doc_id, score in ranked]
+            return tantivy_query.ranked(index, tree, limit, offset, document_maps(index).dates)
     query_plan = plan(tree)
     with _sqlite_interactive(index.connection):
         total, ranked = _execute(index, query_plan, limit, offset)

@@ -10,8 +10,9 @@ document ids plan.py's SQL predicate selects, as a constant-score id set: it fil
 
 from __future__ import annotations
 
+import operator
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from esgdesk.search.index import COLUMNS, WEIGHTS
 from esgdesk.search.plan import Phrase, _Compiler, text_match
@@ -134,17 +135,21 @@ def compile_query(index: TantivyIndex, tree: Node) -> tantivy.Query:
 def ranked(
     index: TantivyIndex, tree: Node, limit: int | None, offset: int, dates: dict[int, int]
 ) -> tuple[int, list[tuple[int, float]]]:
-    """(total, [(id, -score)…]) — lower is better, as FTS5's bm25 — of one page in the one order: score, newest,
-    higher id. tantivy returns the best `offset + limit` plus a margin; when the margin is one tie, fetch more,
-    so that a tie across the page's end is ordered by date exactly as a full sort would order it."""
+    """(total, [(id, score)…]) of one page in the one order: score (higher is better), newest, higher id.
+
+    tantivy returns the best `offset + limit` plus a margin; when the margin is one tie, fetch more, so that a
+    tie across the page's end is ordered by date exactly as a full sort would order it. The order is a plain
+    descending sort of (score, date, id) tuples, compared in C: for 90,000 matches that is a third of the time
+    a key function takes.
+    """
     searcher = index.searcher()
     if searcher is None or searcher.num_docs == 0:
         return 0, []
     query = compile_query(index, tree)
     if limit is None:
-        result = searcher.search(query, limit=max(1, searcher.num_docs), count=True)
-        rows = _rows(searcher, result.hits)
-        total, wanted = len(rows), len(rows)
+        result = searcher.search(query, limit=max(1, searcher.num_docs), count=False)
+        rows = _rows(searcher, result.hits, dates)
+        total = wanted = len(rows)
     else:
         wanted = offset + limit
         fetch = wanted + TIE_MARGIN
@@ -153,16 +158,14 @@ def ranked(
             total = int(result.count or 0)  # type: ignore[attr-defined]  # (missing from tantivy's stub)
             if wanted == 0 or offset >= total:
                 return total, []
-            rows = _rows(searcher, result.hits)
-            boundary = rows[min(wanted, len(rows)) - 1][1] if rows else None
-            if len(rows) < fetch or rows[-1][1] != boundary:
+            hits = result.hits
+            boundary = hits[min(wanted, len(hits)) - 1][0] if hits else None
+            if len(hits) < fetch or hits[-1][0] != boundary:
                 break
             fetch *= 4  # the tie runs past the margin: the whole tie must be here to be ordered by date
-    known = [row for row in rows if row[0] in dates]  # an index row of a deleted document is skipped
-    if limit is None:
-        total -= len(rows) - len(known)
-    known.sort(key=lambda row: (row[1], -dates[row[0]], -row[0]))
-    return total, known[offset:wanted]
+        rows = _rows(searcher, hits, dates)
+    rows.sort(reverse=True)
+    return total, [(doc_id, score) for score, _date, doc_id in rows[offset:wanted]]
 
 
 def match_ids(index: TantivyIndex, tree: Node) -> list[int]:
@@ -175,9 +178,20 @@ def match_ids(index: TantivyIndex, tree: Node) -> list[int]:
     return [key for key, _address in hits]
 
 
-def _rows(searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]]) -> list[tuple[int, float]]:
-    ids = searcher.fast_field_values("id", [address for _score, address in hits])
-    return [(int(doc_id or 0), -score + 0.0) for doc_id, (score, _address) in zip(ids, hits, strict=True)]
+def _rows(
+    searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]], dates: dict[int, int]
+) -> list[tuple[float, int, int]]:
+    """(score, date, id) of the hits, built by C-level maps and zip (a Python loop costs more than the search);
+    an index entry of a document deleted since (not in `dates`) is skipped."""
+    ids: list[Any] = searcher.fast_field_values("id", list(map(_SECOND, hits)))
+    days: list[Any] = list(map(dates.get, ids))
+    rows = list(zip(map(_FIRST, hits), days, ids, strict=True))
+    if None in days:
+        rows = [row for row in rows if row[1] is not None]
+    return rows
+
+
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def facets(index: TantivyIndex, tree: Node) -> dict[str, dict[int, int]]:
