@@ -58,6 +58,8 @@ class EngineResult:
     #: latencies of the GUI's calls and of a deep page (esgdesk only)
     extra: dict[str, list[float]] = field(default_factory=dict)
     note: str = ""
+    #: one query as the engine runs it (first page of 20 plus the total), timed after every engine is built
+    run: Callable[[str], object] | None = None
 
 
 # -- corpus and truth --------------------------------------------------------------------------------------
@@ -162,7 +164,7 @@ def run_esgdesk(
     def run(query: str) -> None:
         search(archive, query, limit=20)
 
-    _time_queries(result, run, repeat)
+    result.run = run
     for klass, queries in QUERIES.items():
         _score(result, klass, [(set(matching_ids(archive, query)), truths[query]) for query in queries])
     every = [query for queries in QUERIES.values() for query in queries]
@@ -187,17 +189,22 @@ def _timed(run: Callable[[str], object], queries: list[str], repeat: int) -> lis
     return times
 
 
-def _time_queries(result: EngineResult, run: Callable[[str], object], repeat: int) -> None:
+def _time_queries(results: list[EngineResult], repeat: int) -> None:
+    """Each query on every engine in turn, so that a burst of load from elsewhere on the machine falls on all
+    engines alike and the p95s compare (timed one engine after another, they differed by 2x from run to run)."""
+    engines = [result for result in results if result.run is not None]
     for klass, queries in QUERIES.items():
         for query in queries:
-            run(query)  # warm the cache once, as an analyst's second search would be
-        times = []
+            for result in engines:
+                result.run(query)  # type: ignore[misc]  # warm the cache once, as an analyst's second search would
+        for result in engines:
+            result.latencies[klass] = []
         for _ in range(repeat):
             for query in queries:
-                started = time.perf_counter()
-                run(query)
-                times.append((time.perf_counter() - started) * 1000)
-        result.latencies[klass] = times
+                for result in engines:
+                    started = time.perf_counter()
+                    result.run(query)  # type: ignore[misc]
+                    result.latencies[klass].append((time.perf_counter() - started) * 1000)
 
 
 def _score(result: EngineResult, klass: str, pairs: list[tuple[set[int], set[int]]]) -> None:
@@ -303,19 +310,19 @@ def run_whoosh(
             flt,
         )
 
-    with ix.searcher() as searcher:
+    searcher = ix.searcher()  # kept open: the queries are timed after the other engines are built
 
-        def run(query: str) -> None:
-            hits = searcher.search(build(query), limit=20)
-            len(hits)  # the total, as esgdesk reports it
+    def run(query: str) -> None:
+        hits = searcher.search(build(query), limit=20)
+        len(hits)  # the total, as esgdesk reports it
 
-        _time_queries(result, run, repeat)
-        for klass, queries in QUERIES.items():
-            pairs = []
-            for query in queries:
-                hits = searcher.search(build(query), limit=None)
-                pairs.append(({hit["id"] for hit in hits}, truths[query]))
-            _score(result, klass, pairs)
+    result.run = run
+    for klass, queries in QUERIES.items():
+        pairs = []
+        for query in queries:
+            hits = searcher.search(build(query), limit=None)
+            pairs.append(({hit["id"] for hit in hits}, truths[query]))
+        _score(result, klass, pairs)
     return result
 
 
@@ -393,7 +400,7 @@ def run_tantivy(
     def run(query: str) -> None:
         searcher.search(build(query), limit=20).count  # noqa: B018
 
-    _time_queries(result, run, repeat)
+    result.run = run
     for klass, queries in QUERIES.items():
         pairs = []
         for query in queries:
@@ -520,7 +527,6 @@ def run_size(size: int, seed: int, engines: set[str], folder: Path, repeat: int)
             populate(archive, docs)
             print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
         results.append(run_esgdesk(archive, docs, truths, repeat))
-        archive.close()
         gc.collect()
     tokenized = [_tokens(doc) for doc in docs] if engines & {"whoosh", "tantivy"} else []
     if "tantivy" in engines:
@@ -530,6 +536,10 @@ def run_size(size: int, seed: int, engines: set[str], folder: Path, repeat: int)
     if "whoosh" in engines:
         outcome = run_whoosh(docs, tokenized, truths, folder / "whoosh", repeat)
         results.append(outcome) if outcome else print("whoosh is not installed", file=sys.stderr)
+    _time_queries(results, repeat)
+    if "esgdesk" in engines:
+        close_index(archive)
+        archive.close()
     return text_bytes, results
 
 

@@ -166,6 +166,7 @@ class TantivyIndex:
         self._meta_stamp = None
         if generation is None:
             return
+        before = _stamp(self.folder / generation / "meta.json")  # taken first: a commit meanwhile reloads later
         try:
             index = tantivy.Index(self.schema, path=str(self.folder / generation), reuse=True)
             index.config_reader(reload_policy="Manual")
@@ -178,7 +179,7 @@ class TantivyIndex:
                 )
             ) from exc
         self._index = index
-        self._meta_stamp = _stamp(self.folder / generation / "meta.json")
+        self._meta_stamp = before
 
     def searcher(self) -> tantivy.Searcher | None:
         index = self.index()
@@ -240,7 +241,14 @@ class TantivyIndex:
         """Make `generation` current (atomic rename of CURRENT), then delete the others that nothing holds."""
         temporary = self.folder / (CURRENT + ".tmp")
         temporary.write_text(f"{FORMAT_VERSION} {generation}\n", encoding="utf-8")
-        os.replace(temporary, self.folder / CURRENT)
+        for attempt in range(50):
+            try:
+                os.replace(temporary, self.folder / CURRENT)
+                break
+            except PermissionError:  # Windows: a reader has CURRENT open for the instant it takes to read it
+                if attempt == 49:
+                    raise
+                time.sleep(0.02)
         self._index = None
         self._current_stamp = None
         self.index()
