@@ -171,6 +171,14 @@ class TantivyIndex:
             index = tantivy.Index(self.schema, path=str(self.folder / generation), reuse=True)
             index.config_reader(reload_policy="Manual")
         except ValueError as exc:
+            if not os.access(self.folder, os.W_OK):  # tantivy writes a lock file even to read
+                raise SearchIndexError(
+                    _(
+                        "The archive folder {folder} is read-only, and searching needs to write its index there; "
+                        "copy the archive to a writable disk, or make the folder writable.",
+                        folder=self.root,
+                    )
+                ) from exc
             raise SearchIndexError(
                 _(
                     "The search index {path} cannot be opened ({error}); delete it and run `esgdesk reindex`.",
