@@ -400,6 +400,8 @@ class TantivyIndex:
         """The cheap check on open: ids in the archive but not in the index, or the other way round (what a
         killed indexing run leaves), re-indexed by the writer. Returns how many were fixed; 0 when this process
         cannot get the writer lock at once (the writer heals them, or its change queue does)."""
+        if self._same_id_set():
+            return 0
         live = {row[0] for row in self.connection.execute("SELECT id FROM arc.document")}
         indexed = self.indexed_ids()
         differing = live.symmetric_difference(indexed)
@@ -419,6 +421,20 @@ class TantivyIndex:
             return 0
         finally:
             self.archive.lock_timeout = saved
+
+    def _same_id_set(self) -> bool:
+        """Count and sum of the ids, in the archive and in the index (tantivy aggregates them in Rust): a few
+        milliseconds for 300,000 documents, where comparing the id sets takes a quarter of a second. A set that
+        differs but agrees on both is left to the change queue, which holds every change a crash interrupted."""
+        import tantivy
+
+        count, total = self.connection.execute("SELECT count(*), coalesce(sum(id), 0) FROM arc.document").fetchone()
+        searcher = self.searcher()
+        if searcher is None or searcher.num_docs == 0:
+            return count == 0
+        spec = {"total": {"sum": {"field": "id"}}}
+        indexed = searcher.aggregate(tantivy.Query.all_query(), spec)["total"]["value"]
+        return searcher.num_docs == count and int(indexed or 0) == total
 
     def indexed_count(self) -> int:
         searcher = self.searcher()
