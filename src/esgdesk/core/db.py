@@ -35,7 +35,21 @@ KILL_AFTER_VARIABLE = "ESGDESK_TEST_KILL_AFTER_STATEMENTS"
 
 
 def sqlite_url(path: Path) -> str:
+    if read_only_folder(path):
+        return f"sqlite:///{sqlite_uri(path)}&uri=true"
     return f"sqlite:///{path}"
+
+
+def read_only_folder(database: Path) -> bool:
+    """Whether nobody can write in the database's folder (read-only media or mount, a folder without write
+    permission): SQLite cannot make a WAL database's -shm file there, so it opens it only as immutable."""
+    return database.parent.is_dir() and not os.access(database.parent, os.W_OK)
+
+
+def sqlite_uri(database: Path) -> str:
+    """A read-only URI of `database`, immutable in a read-only folder (where no one can change it anyway)."""
+    immutable = "&immutable=1" if read_only_folder(database) else ""
+    return f"{database.resolve().as_uri()}?mode=ro{immutable}"
 
 
 def is_postgres_url(location: str) -> bool:

@@ -288,7 +288,7 @@ def refuse_foreign_database(root: Path, database: Path) -> None:
     from esgdesk.core.models import metadata
 
     try:
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(db.sqlite_uri(database), uri=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "alembic_version" in tables or not tables:

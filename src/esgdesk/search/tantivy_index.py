@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from esgdesk.core.db import sqlite_uri
 from esgdesk.core.i18n import _
 from esgdesk.search.index import (
     COLUMNS,
@@ -117,7 +118,7 @@ class TantivyIndex:
         if self._connection is None:
             try:
                 connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, uri=True)
-                connection.execute("ATTACH DATABASE ? AS arc", (self.archive_path.as_uri() + "?mode=ro",))
+                connection.execute("ATTACH DATABASE ? AS arc", (sqlite_uri(self.archive_path),))
                 connection.execute("PRAGMA arc.cache_size=-32000")
             except sqlite3.DatabaseError as exc:
                 raise SearchIndexError(
