@@ -1,4 +1,5 @@
-"""Search benchmark: esgdesk's FTS5 bigram index against Whoosh and tantivy on one synthetic Korean corpus.
+"""Search benchmark: esgdesk's search (its default engine, tantivy; ESGDESK_SEARCH_ENGINE=fts5 for FTS5) against
+Whoosh and bare tantivy on one synthetic Korean corpus.
 
     .venv/bin/python bench/search.py                 # 2,000 documents, about a minute
     .venv/bin/python bench/search.py --docs 100000   # the issue's target size
@@ -38,9 +39,11 @@ from corpus import MINISTRIES, QUERIES, CorpusGenerator, SyntheticDocument
 from esgdesk.core.archive import Archive
 from esgdesk.core.models import Document, DocumentTag, Organization, Tag
 from esgdesk.search import query as q
+from esgdesk.search.engine import engine_name
 from esgdesk.search.index import INDEX_NAME, SearchIndex
 from esgdesk.search.plan import text_match
 from esgdesk.search.service import close_index, facet_counts, matching_ids, search, search_ids
+from esgdesk.search.tantivy_index import TantivyIndex
 from esgdesk.search.tokenize import index_text, normalize, strip_particle
 
 
@@ -55,6 +58,8 @@ class EngineResult:
     #: latencies of the GUI's calls and of a deep page (esgdesk only)
     extra: dict[str, list[float]] = field(default_factory=dict)
     note: str = ""
+    #: one query as the engine runs it (first page of 20 plus the total), timed after every engine is built
+    run: Callable[[str], object] | None = None
 
 
 # -- corpus and truth --------------------------------------------------------------------------------------
@@ -135,29 +140,37 @@ def _document_count(archive: Archive) -> int:
 def run_esgdesk(
     archive: Archive, docs: list[SyntheticDocument], truths: dict[str, set[int]], repeat: int
 ) -> EngineResult:
-    result = EngineResult("esgdesk (FTS5 bigrams)")
+    engine = engine_name()
+    result = EngineResult(f"esgdesk ({engine} bigrams)")
     index = SearchIndex(archive)
     started = time.perf_counter()
     index.rebuild()
     result.build_seconds = time.perf_counter() - started
-    index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    stored = index.connection.execute("SELECT coalesce(sum(length(source)), 0) FROM entry").fetchone()[0]
-    index.close()
-    result.index_bytes = (archive.root / INDEX_NAME).stat().st_size
     text_bytes = sum(len(doc.title.encode()) + len(doc.body.encode()) for doc in docs)
-    result.note = (
-        f"of the index, {stored / text_bytes:.2f}x the text is the stored copy of indexed values that SQLite "
-        f"{sqlite3.sqlite_version} needs for deletes (none with SQLite >= 3.43's contentless_delete)"
-    )
+    if isinstance(index, TantivyIndex):
+        index.close()
+        result.index_bytes = sum(f.stat().st_size for f in index.folder.rglob("*") if f.is_file())
+    else:
+        index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        stored = index.connection.execute("SELECT coalesce(sum(length(source)), 0) FROM entry").fetchone()[0]
+        index.close()
+        result.index_bytes = (archive.root / INDEX_NAME).stat().st_size
+        result.note = (
+            f"of the index, {stored / text_bytes:.2f}x the text is the stored copy of indexed values that SQLite "
+            f"{sqlite3.sqlite_version} needs for deletes (none with SQLite >= 3.43's contentless_delete)"
+        )
     close_index(archive)
 
     def run(query: str) -> None:
         search(archive, query, limit=20)
 
-    _time_queries(result, run, repeat)
+    result.run = run
     for klass, queries in QUERIES.items():
         _score(result, klass, [(set(matching_ids(archive, query)), truths[query]) for query in queries])
     every = [query for queries in QUERIES.values() for query in queries]
+    result.extra["first page, ids only: search_ids(limit=20)"] = _timed(
+        lambda query: search_ids(archive, query, 0, 20), every, repeat
+    )
     result.extra["GUI list: search_ids (all)"] = _timed(lambda query: search_ids(archive, query), every, repeat)
     result.extra["GUI facets: facet_counts"] = _timed(lambda query: facet_counts(archive, query), every, repeat)
     result.extra["page at offset 1000"] = _timed(lambda query: search(archive, query, offset=1000), every, repeat)
@@ -176,17 +189,22 @@ def _timed(run: Callable[[str], object], queries: list[str], repeat: int) -> lis
     return times
 
 
-def _time_queries(result: EngineResult, run: Callable[[str], object], repeat: int) -> None:
+def _time_queries(results: list[EngineResult], repeat: int) -> None:
+    """Each query on every engine in turn, so that a burst of load from elsewhere on the machine falls on all
+    engines alike and the p95s compare (timed one engine after another, they differed by 2x from run to run)."""
+    engines = [result for result in results if result.run is not None]
     for klass, queries in QUERIES.items():
         for query in queries:
-            run(query)  # warm the cache once, as an analyst's second search would be
-        times = []
+            for result in engines:
+                result.run(query)  # type: ignore[misc]  # warm the cache once, as an analyst's second search would
+        for result in engines:
+            result.latencies[klass] = []
         for _ in range(repeat):
             for query in queries:
-                started = time.perf_counter()
-                run(query)
-                times.append((time.perf_counter() - started) * 1000)
-        result.latencies[klass] = times
+                for result in engines:
+                    started = time.perf_counter()
+                    result.run(query)  # type: ignore[misc]
+                    result.latencies[klass].append((time.perf_counter() - started) * 1000)
 
 
 def _score(result: EngineResult, klass: str, pairs: list[tuple[set[int], set[int]]]) -> None:
@@ -292,19 +310,19 @@ def run_whoosh(
             flt,
         )
 
-    with ix.searcher() as searcher:
+    searcher = ix.searcher()  # kept open: the queries are timed after the other engines are built
 
-        def run(query: str) -> None:
-            hits = searcher.search(build(query), limit=20)
-            len(hits)  # the total, as esgdesk reports it
+    def run(query: str) -> None:
+        hits = searcher.search(build(query), limit=20)
+        len(hits)  # the total, as esgdesk reports it
 
-        _time_queries(result, run, repeat)
-        for klass, queries in QUERIES.items():
-            pairs = []
-            for query in queries:
-                hits = searcher.search(build(query), limit=None)
-                pairs.append(({hit["id"] for hit in hits}, truths[query]))
-            _score(result, klass, pairs)
+    result.run = run
+    for klass, queries in QUERIES.items():
+        pairs = []
+        for query in queries:
+            hits = searcher.search(build(query), limit=None)
+            pairs.append(({hit["id"] for hit in hits}, truths[query]))
+        _score(result, klass, pairs)
     return result
 
 
@@ -382,7 +400,7 @@ def run_tantivy(
     def run(query: str) -> None:
         searcher.search(build(query), limit=20).count  # noqa: B018
 
-    _time_queries(result, run, repeat)
+    result.run = run
     for klass, queries in QUERIES.items():
         pairs = []
         for query in queries:
@@ -509,7 +527,6 @@ def run_size(size: int, seed: int, engines: set[str], folder: Path, repeat: int)
             populate(archive, docs)
             print(f"archive filled in {time.perf_counter() - started:.1f}s", file=sys.stderr)
         results.append(run_esgdesk(archive, docs, truths, repeat))
-        archive.close()
         gc.collect()
     tokenized = [_tokens(doc) for doc in docs] if engines & {"whoosh", "tantivy"} else []
     if "tantivy" in engines:
@@ -519,6 +536,10 @@ def run_size(size: int, seed: int, engines: set[str], folder: Path, repeat: int)
     if "whoosh" in engines:
         outcome = run_whoosh(docs, tokenized, truths, folder / "whoosh", repeat)
         results.append(outcome) if outcome else print("whoosh is not installed", file=sys.stderr)
+    _time_queries(results, repeat)
+    if "esgdesk" in engines:
+        close_index(archive)
+        archive.close()
     return text_bytes, results
 
 

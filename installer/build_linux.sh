@@ -104,7 +104,7 @@ du -s "$DIST"/esgdesk/_internal/* "$DIST"/esgdesk/_internal/PySide6/Qt/lib/* 2>/
   | sort -rn | awk 'NR <= 12 {printf "  %6.1f MB  %s\n", $1/1024, $2}'
 # The aim is 150 MB; ICU (36 MB, linked by Qt Core) keeps the stock-Qt bundle at ~180 MB (see
 # installer/README.md, "Size"). The limit guards against growth from here.
-limit_mb=${BUNDLE_LIMIT_MB:-200}  # 179 MB without, about 190 MB with the PostgreSQL driver
+limit_mb=${BUNDLE_LIMIT_MB:-210}  # 179 MB without, ~190 MB with the PostgreSQL driver, ~207 MB with tantivy (17.5 MB)
 size_mb=$(du -sm "$DIST/esgdesk" | cut -f1)
 if [ "$size_mb" -gt "$limit_mb" ]; then
   echo "the bundle is ${size_mb} MB, over the ${limit_mb} MB budget" >&2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,8 @@ def test_saved_searches_and_reindex(base: list[str], archive_dir: Path, capsys) 
     assert run_json(capsys, *base, "searches", "--json") == [
         {"name": "충북 공정전환", "query": "공정전환 region:충청북도"}
     ]
-    (archive_dir / "search.sqlite").unlink()
+    index = archive_dir / "search-index"  # tantivy's folder; search.sqlite with ESGDESK_SEARCH_ENGINE=fts5
+    shutil.rmtree(index) if index.is_dir() else (archive_dir / "search.sqlite").unlink()
     assert main([*base, "reindex"]) == 0
     capsys.readouterr()
     assert run_json(capsys, *base, "search", "공정전환", "--json")["total"] == 1

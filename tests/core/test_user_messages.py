@@ -30,6 +30,8 @@ INTERNAL: dict[tuple[str, str], str] = {
     ("library/originals.py", "ValueError"): "callers pass a viewer extension from VIEWER_EXTENSIONS only",
     ("search/index.py", "TypeError"): "SearchIndex constructed with neither an archive nor a folder by our code",
     ("search/plan.py", "TypeError"): "a query node type the compiler does not know: a programming error",
+    ("search/tantivy_index.py", "TypeError"): "TantivyIndex constructed with neither an archive nor a folder",
+    ("search/tantivy_query.py", "TypeError"): "a query node the tantivy compiler does not know: a programming error",
     ("selftest.py", "SelfTestFailure"): "the packaged app's smoke test, read in the build log by whoever packages it",
 }
 

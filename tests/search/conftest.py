@@ -11,11 +11,13 @@ import pytest
 from search_helpers import add_documents
 
 from esgdesk.core.archive import Archive
+from esgdesk.search.engine import ENGINE_ENV
 from esgdesk.search.service import close_index
 
 AddDocuments = Callable[..., list[int]]
-#: SQLite, and a PostgreSQL team archive when ESGDESK_TEST_POSTGRES names a server (tests/conftest.py)
-ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+#: a local archive on each search engine (tantivy, the default, and the FTS5 fallback), and a PostgreSQL team
+#: archive when ESGDESK_TEST_POSTGRES names a server (tests/conftest.py)
+ENGINES = ["tantivy", "fts5", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(scope="session")
@@ -27,11 +29,15 @@ def _template_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(params=ENGINES)
-def archive(request: pytest.FixtureRequest, _template_archive: Path, archive_dir: Path) -> Iterator[Archive]:
-    """Every search test runs on SQLite and (marked `postgres`) on a PostgreSQL team archive."""
+def archive(
+    request: pytest.FixtureRequest, _template_archive: Path, archive_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Archive]:
+    """Every search test runs on a local archive with tantivy, with FTS5, and (marked `postgres`) on a
+    PostgreSQL team archive."""
     if request.param == "postgres":
         opened = Archive.open(request.getfixturevalue("postgres_location"))
     else:
+        monkeypatch.setenv(ENGINE_ENV, request.param)
         shutil.copytree(_template_archive, archive_dir)
         opened = Archive.open(archive_dir)
     yield opened

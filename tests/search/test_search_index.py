@@ -9,6 +9,7 @@ from esgdesk.core.archive import Archive
 from esgdesk.core.models import Annotation, Document, DocumentTag, Organization, Tag
 from esgdesk.search.index import INDEX_NAME, SearchIndex, SearchIndexError
 from esgdesk.search.service import index_for, matching_ids
+from esgdesk.search.tantivy_index import TantivyIndex
 
 
 def _edit(archive: Archive, doc_id: int, **values: object) -> None:
@@ -28,7 +29,8 @@ def test_the_index_lives_in_its_own_file(archive: Archive, add) -> None:  # type
             assert connection.execute(text("SELECT count(*) FROM search_segment")).scalar() >= 1
         assert not (archive.root / INDEX_NAME).exists()
         return
-    assert (archive.root / INDEX_NAME).exists()
+    path = index_for(archive).path  # search.sqlite (FTS5) or the search-index folder (tantivy)
+    assert path.exists() and path.parent == archive.root
 
 
 def test_an_edit_replaces_the_old_words(archive: Archive, add) -> None:  # type: ignore[no-untyped-def]
@@ -103,6 +105,9 @@ def test_an_index_of_another_format_is_replaced(archive: Archive, add) -> None: 
     if archive.shared:
         with archive.engine.begin() as connection:
             connection.execute(text("UPDATE search_meta SET value = 'old' WHERE key = 'format'"))
+    elif isinstance(index, TantivyIndex):
+        current = index.folder / "CURRENT"
+        current.write_text("t0 " + current.read_text().split()[1])
     else:
         index.connection.execute("UPDATE search_meta SET value = 'old' WHERE key = 'format'")
     index.close()

@@ -13,6 +13,7 @@ from esgdesk.core.models import Annotation, DocumentTag, Entity, Link, Mention, 
 from esgdesk.library.browse import named_facets
 from esgdesk.search.query import QuerySyntaxError
 from esgdesk.search.service import (
+    index_for,
     list_saved_searches,
     matching_ids,
     save_search,
@@ -147,6 +148,7 @@ def test_tag_region_annotation_and_link_filters(archive: Archive, add) -> None: 
             ]
         )
         session.commit()
+    index_for(archive).update([first, second, third])  # as the change queue does after tagging
     assert sorted(matching_ids(archive, "tag:공정전환")) == [first, second]  # the child tag counts
     assert matching_ids(archive, "tag:고용") == [second]
     assert sorted(matching_ids(archive, "지역 region:충북")) == [first, third]  # 청주시 lies in 충북

@@ -45,15 +45,22 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def read_only_uri(path: Path) -> str:
-    """An SQLite URI that reads `path` without ever writing beside it (a read-only disk or share).
+def read_only_folder(database: Path) -> bool:
+    """Whether nobody can write in the database's folder (read-only media or mount, a folder without write
+    permission): SQLite cannot make a WAL database's -shm file there."""
+    return database.parent.is_dir() and not os.access(database.parent, os.W_OK)
 
-    SQLite in WAL mode writes a -shm file even to read. Where the last writer closed cleanly there is no -wal
-    (everything is in the database file) and `immutable=1` reads the file as it is; where a -wal was left, its
-    -shm was left with it and `mode=ro` reads through both.
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` and writes nothing, not even beside it.
+
+    SQLite in WAL mode writes a -shm file even to read. In a folder nobody can write, where the last writer
+    closed cleanly there is no -wal (everything is in the database file) and `immutable=1` reads the file as it
+    is; where a -wal was left, its -shm was left with it and `mode=ro` reads through both. In a writable folder
+    another process may be writing, so the file is never read as immutable there.
     """
     wal = path.with_name(path.name + "-wal")
-    immutable = "" if wal.exists() else "&immutable=1"
+    immutable = "&immutable=1" if read_only_folder(path) and not wal.exists() else ""
     return f"{path.resolve().as_uri()}?mode=ro{immutable}"
 
 

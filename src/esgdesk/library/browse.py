@@ -8,14 +8,13 @@ time. Keeping those queries here (no Qt) lets the CLI, the benchmark and tests u
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, and_, cast, func, literal_column, or_, select, text, update
+from sqlalchemy import String, and_, cast, func, literal_column, or_, select, update
 from sqlalchemy.sql import ColumnElement, Select
 
 from esgdesk.core.archive import Archive
@@ -463,67 +462,41 @@ def _tree(rows: list[tuple[int, int | None, str, str | None, int]], kind: ScopeK
 def facet_counts(archive: Archive, ids: Sequence[int]) -> dict[Scope, int]:
     """How many of `ids` (a search's matches) each tag, region, ministry and year line of the sidebar holds.
 
-    Keyed by the sidebar's own scopes rather than by name: names repeat among
-    regions (중구 is in six cities, 고성군 in two provinces), so counting by name would credit one city's
-    matches to another. Each count follows the rule of the archive-wide count it replaces (a region counts
-    unambiguous mentions of itself and, a province, of its cities; a tag its own documents), so the two sets
-    of numbers compare line by line.
-    The ids travel as one JSON parameter, so a search matching 100,000 documents needs no temporary table
-    (SQLite and PostgreSQL).
+    Keyed by the sidebar's own scopes rather than by name: names repeat among regions (중구 is in six cities,
+    고성군 in two provinces), so counting by name would credit one city's matches to another. The counting is
+    the search layer's (`search.service.facet_counts_of_ids`, province roll-up included), so the sidebar and
+    `search --facets` can never count differently.
     """
-    counts: dict[Scope, int] = {}
+    from esgdesk.search.service import facet_counts_of_ids
+
     if not ids:
-        return counts
-    wanted = json.dumps([int(i) for i in ids])
-    postgres = archive.engine.dialect.name == "postgresql"
-    id_set = (
-        "SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS INTEGER)"
-        if postgres
-        else "SELECT value FROM json_each(:ids)"
-    )
-    year = (
-        "CAST(EXTRACT(YEAR FROM d.published) AS INTEGER)"
-        if postgres
-        else "CAST(strftime('%Y', d.published) AS INTEGER)"
-    )
-    queries = (
-        (
-            ScopeKind.TAG,
-            f"SELECT dt.tag_id, count(DISTINCT dt.document_id) FROM document_tag dt "
-            f"WHERE dt.document_id IN ({id_set}) GROUP BY dt.tag_id",
-        ),
-        (
-            ScopeKind.MINISTRY,
-            "SELECT d.ministry_id, count(*) FROM document d "
-            f"WHERE d.ministry_id IS NOT NULL AND d.id IN ({id_set}) GROUP BY d.ministry_id",
-        ),
-        (
-            ScopeKind.YEAR,
-            f"SELECT {year}, count(*) FROM document d "
-            f"WHERE d.published IS NOT NULL AND d.id IN ({id_set}) GROUP BY {year}",
-        ),
-    )
-    with archive.engine.connect() as connection:
-        for kind, sql in queries:
-            for value, count in connection.execute(text(sql), {"ids": wanted}):
-                if value is not None:
-                    counts[Scope(kind, int(value))] = int(count)
-        # A province counts its cities' documents too, as its archive-wide line does (_roll_up_regions).
-        regions: dict[int, set[int]] = {}
-        for entity_id, parent_id, document_id in connection.execute(
-            text(
-                "SELECT DISTINCT e.id, e.parent_id, m.document_id FROM mention m "
-                "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' "
-                f"WHERE NOT m.ambiguous AND m.document_id IN ({id_set})"
-            ),
-            {"ids": wanted},
-        ):
-            regions.setdefault(int(entity_id), set()).add(int(document_id))
-            if parent_id is not None:
-                regions.setdefault(int(parent_id), set()).add(int(document_id))
-        for region_id, documents in regions.items():
-            counts[Scope(ScopeKind.REGION, region_id)] = len(documents)
-    return counts
+        return {}
+    return _scoped(facet_counts_of_ids(archive, ids))
+
+
+def query_facet_counts(archive: Archive, query: str) -> dict[Scope, int]:
+    """`facet_counts` of everything `query` matches, counted where the search runs (tantivy's aggregations on a
+    local archive): what the sidebar shows beside a search, without handing every match's id around."""
+    from esgdesk.search.service import facet_counts as search_facets
+
+    return _scoped(search_facets(archive, query))
+
+
+_SCOPE_KINDS = {
+    "tag": ScopeKind.TAG,
+    "region": ScopeKind.REGION,
+    "ministry": ScopeKind.MINISTRY,
+    "year": ScopeKind.YEAR,
+}
+
+
+def _scoped(counts: dict[str, dict[int, int]]) -> dict[Scope, int]:
+    return {
+        Scope(_SCOPE_KINDS[kind], int(value)): count
+        for kind, by_value in counts.items()
+        for value, count in by_value.items()
+        if count
+    }
 
 
 #: the ministry line of `named_facets` for matches without one

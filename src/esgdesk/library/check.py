@@ -285,23 +285,27 @@ def _walk_store(root: Path) -> Iterator[Path]:
 def _search_index(archive: Archive, report: CheckReport) -> None:
     from esgdesk.search.index import INDEX_NAME, SearchIndex
 
-    if not archive.shared and not (archive.root / INDEX_NAME).is_file():
-        report.problems.append(
-            Problem("search-index", str(archive.root / INDEX_NAME), _("the search index is missing"), repairable=True)
-        )
-        return
+    where = str(archive.root / INDEX_NAME)
+    if not archive.shared:
+        local = SearchIndex(archive)  # the engine in use: search.sqlite (FTS5) or search-index/ (tantivy)
+        where = str(local.path)
+        present = local.exists()
+        local.close()
+        if not present:
+            report.problems.append(Problem("search-index", where, _("the search index is missing"), repairable=True))
+            return
     try:
         with SearchIndex(archive) as index:
             bad = index.check()
     except EsgdeskError as exc:
-        report.problems.append(Problem("search-index", str(archive.root / INDEX_NAME), str(exc), repairable=True))
+        report.problems.append(Problem("search-index", where, str(exc), repairable=True))
         return
     if bad:
         shown = ", ".join(str(doc_id) for doc_id in bad[:_SHOWN_IDS]) + (" …" if len(bad) > _SHOWN_IDS else "")
         report.problems.append(
             Problem(
                 "search-index",
-                str(archive.root / INDEX_NAME),
+                where,
                 _(
                     "{count} documents missing from or stale in the search index (ids {shown})",
                     count=len(bad),

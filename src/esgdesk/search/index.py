@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.i18n import _
@@ -80,6 +80,9 @@ class IndexedFields:
 class SearchIndex:
     """Maintains search.sqlite for one archive. Index or re-index after every change to a document.
 
+    `SearchIndex(archive)` gives the engine engine.engine_name() selects: a `tantivy_index.TantivyIndex` (the
+    default) or this FTS5 index (`ESGDESK_SEARCH_ENGINE=fts5`, or without the tantivy package).
+
     For a team archive (PostgreSQL) `SearchIndex(archive)` gives a `search.pg.PgSearchIndex` with the same
     methods, so the importer, `reindex`, `check` and the notes never ask which engine they talk to.
     """
@@ -89,6 +92,13 @@ class SearchIndex:
             from esgdesk.search.pg import PgSearchIndex
 
             return PgSearchIndex(archive)  # type: ignore[return-value]
+        if cls is SearchIndex:
+            from esgdesk.search.engine import TANTIVY, engine_name
+
+            if engine_name() == TANTIVY:
+                from esgdesk.search.tantivy_index import TantivyIndex
+
+                return TantivyIndex(archive, root=root)  # type: ignore[return-value]
         return super().__new__(cls)
 
     def __init__(self, archive: Archive | None = None, *, root: Path | None = None) -> None:
@@ -252,7 +262,7 @@ class SearchIndex:
                     batches.get(timeout=0.1)
             connection.execute("PRAGMA cache_size=-32000")
 
-    def _prepare_all(self, batches: queue.Queue, stop: threading.Event) -> None:  # type: ignore[type-arg]
+    def _prepare_all(self, batches: queue.Queue[list[_Prepared] | BaseException | None], stop: threading.Event) -> None:
         """Reader thread: every document's tokens, in batches, on its own read-only connection."""
         try:
             connection = sqlite3.connect(":memory:", uri=True)
@@ -294,6 +304,9 @@ class SearchIndex:
 
     def indexed_count(self) -> int:
         return self.connection.execute("SELECT count(*) FROM entry").fetchone()[0]
+
+    def exists(self) -> bool:
+        return self.path.is_file()
 
     # -- internals ---------------------------------------------------------------------------------------
 
@@ -390,7 +403,7 @@ def _read_fields(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Ind
     return [_fields_of(row) for row in rows]
 
 
-def _fields_of(row: tuple) -> IndexedFields:  # type: ignore[type-arg]
+def _fields_of(row: tuple[Any, ...]) -> IndexedFields:
     doc_id, title, body, note, department, org_name, aliases, names, tags, notes = row
     ministry = [org_name or ""]
     ministry.extend(_json_list(aliases))
@@ -406,7 +419,7 @@ def _fields_of(row: tuple) -> IndexedFields:  # type: ignore[type-arg]
     return IndexedFields(doc_id, values)
 
 
-def _json_list(value: str | None) -> list:  # type: ignore[type-arg]
+def _json_list(value: str | None) -> list[Any]:
     if not value:
         return []
     try:

@@ -424,10 +424,24 @@ def documents(connection: Connection, ids: list[int]) -> dict[int, tuple[str, dt
 def facet_ids(connection: Connection, tree: Node) -> dict[str, dict[int, int]]:
     """service.facet_counts on PostgreSQL: counts keyed by tag, entity and organisation id, and by year."""
     where, params, _, _ = compile_query(tree)
-    ids = f"WITH f AS MATERIALIZED (SELECT d.id FROM document d WHERE {where}) "
+    return _facets(connection, f"SELECT d.id FROM document d WHERE {where}", tuple(params))
+
+
+def facet_ids_of(connection: Connection, ids: list[int]) -> dict[str, dict[int, int]]:
+    """service.facet_counts_of_ids on PostgreSQL: the same counts over given documents."""
+    if not ids:
+        return {"tag": {}, "region": {}, "ministry": {}, "year": {}}
+    return _facets(connection, "SELECT unnest(%s::integer[]) AS id", (ids,))
+
+
+def _facets(connection: Connection, id_sql: str, params: tuple[object, ...]) -> dict[str, dict[int, int]]:
+    from esgdesk.search.service import REGION_ROLL_UP_SQL
+
+    ids = f"WITH f AS MATERIALIZED ({id_sql}) "
     out: dict[str, dict[int, int]] = {}
-    for kind, sql in _FACET_ID_SQL.items():
-        rows = connection.exec_driver_sql(ids + sql, tuple(params))
+    queries = {**_FACET_ID_SQL, "region": REGION_ROLL_UP_SQL.format(ids="f", schema="")}
+    for kind in ("tag", "region", "ministry", "year"):
+        rows = connection.exec_driver_sql(ids + queries[kind], params)
         out[kind] = {int(key): int(count) for key, count in rows if key is not None}
     return out
 
@@ -435,8 +449,6 @@ def facet_ids(connection: Connection, tree: Node) -> dict[str, dict[int, int]]:
 _FACET_ID_SQL = {
     "tag": "SELECT dt.tag_id, count(DISTINCT dt.document_id) FROM f JOIN document_tag dt ON dt.document_id = f.id "
     "GROUP BY dt.tag_id",
-    "region": "SELECT m.entity_id, count(DISTINCT m.document_id) FROM f JOIN mention m ON m.document_id = f.id "
-    "JOIN entity e ON e.id = m.entity_id AND e.kind = 'region' WHERE NOT m.ambiguous GROUP BY m.entity_id",
     "ministry": "SELECT d.ministry_id, count(*) FROM f JOIN document d ON d.id = f.id "
     "WHERE d.ministry_id IS NOT NULL GROUP BY d.ministry_id",
     "year": "SELECT extract(year FROM d.published)::int, count(*) FROM f JOIN document d ON d.id = f.id "

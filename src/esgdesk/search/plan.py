@@ -109,7 +109,7 @@ def plan(tree: Node) -> Plan:
     if positive:
         driver = " AND ".join(f"({compiler.fts(c)})" for c in positive)
         for node in negative:
-            driver = f"({driver}) NOT ({compiler.fts(node.child)})"  # type: ignore[attr-defined]
+            driver = f"({driver}) NOT ({compiler.fts(node.child)})"
         rest = [c for c in conjuncts if c not in positive and c not in negative]
         where = " AND ".join(f"({compiler.sql(c)})" for c in rest) or "1"
         return Plan(driver, None, where, compiler.params, highlights)

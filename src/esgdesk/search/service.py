@@ -25,7 +25,7 @@ import threading
 import time
 import weakref
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +34,13 @@ from sqlmodel import select
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.i18n import N_, _
 from esgdesk.core.models import SavedSearch
+from esgdesk.search import tantivy_query
 from esgdesk.search.docmaps import document_maps, year_of
 from esgdesk.search.index import WEIGHTS, SearchIndex, SearchIndexError
 from esgdesk.search.plan import Plan, plan
 from esgdesk.search.query import parse
 from esgdesk.search.snippet import make_snippet
+from esgdesk.search.tantivy_index import TantivyIndex
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -113,6 +115,9 @@ def _ready_index(archive: Archive) -> SearchIndex:
 
         pg.ready_check(index, AUTO_REBUILD_LIMIT)  # type: ignore[arg-type]
         return index
+    if isinstance(index, TantivyIndex):
+        _ready_tantivy(index)
+        return index
     connection = index.connection
     empty = connection.execute("SELECT 1 FROM entry LIMIT 1").fetchone() is None
     if empty:
@@ -123,6 +128,20 @@ def _ready_index(archive: Archive) -> SearchIndex:
             index.rebuild()
     index.checked_ready = True
     return index
+
+
+def _ready_tantivy(index: TantivyIndex) -> None:
+    """Build a missing index of a small archive; otherwise heal what a killed indexing run left (documents in
+    the archive but not in the index, or the other way round): the first search of every process checks."""
+    if not index.exists():
+        documents = index.connection.execute("SELECT count(*) FROM arc.document").fetchone()[0]
+        if documents > AUTO_REBUILD_LIMIT:
+            raise index_missing_error(documents)
+        if documents:
+            index.rebuild()
+    else:
+        index.heal()
+    index.checked_ready = True
 
 
 def index_missing_error(documents: int) -> SearchIndexError:
@@ -187,7 +206,11 @@ def match_set(archive: Archive, query: str) -> list[int]:
             where, params, _leaves, _ = pg.compile_query(tree)
             sql = f"SELECT d.id FROM document d WHERE {where} ORDER BY d.id"
             return [row[0] for row in team.exec_driver_sql(sql, tuple(params))]
-    connection = _ready_index(archive).connection
+    index = _ready_index(archive)
+    if isinstance(index, TantivyIndex):
+        live = document_maps(index).dates
+        return sorted(doc_id for doc_id in tantivy_query.match_ids(index, tree) if doc_id in live)
+    connection = index.connection
     sql, params = _ids_sql(plan(tree))
     with _sqlite_interactive(connection):
         return sorted(row[0] for row in connection.execute(sql, params))
@@ -208,8 +231,11 @@ def _ranked(archive: Archive, tree: Any, limit: int | None, offset: int) -> tupl
         _ready_index(archive)
         with _pg_interactive(archive) as team:
             return pg.ranked(team, tree, limit, offset)
-    query_plan = plan(tree)
     index = _ready_index(archive)
+    if isinstance(index, TantivyIndex):
+        with _sqlite_interactive(index.connection):
+            return tantivy_query.ranked(index, tree, limit, offset, document_maps(index).dates)
+    query_plan = plan(tree)
     with _sqlite_interactive(index.connection):
         total, ranked = _execute(index, query_plan, limit, offset)
     return total, [(doc_id, -score + 0.0) for doc_id, score in ranked]
@@ -392,9 +418,10 @@ def facet_counts(archive: Archive, query: str) -> dict[str, dict[int, int]]:
     """How many matches of `query` each tag, region, ministry and year holds, keyed by id (years by year):
     `{"tag": {tag_id: n}, "region": {entity_id: n}, "ministry": {organization_id: n}, "year": {2023: n}}`.
 
-    Counted from the unranked match set in the database, by the rules of the sidebar's archive-wide counts (a
-    region counts its unambiguous mentions, a tag its own documents), so the two compare line by line. Keyed by
-    id because names repeat (중구 is in six cities).
+    Counted from the unranked match set by the rules of the sidebar's archive-wide counts (a region counts its
+    unambiguous mentions and a province those of its cities too, a tag its own documents), so the two compare
+    line by line. Keyed by id because names repeat (중구 is in six cities). The one implementation of facet
+    counting: the sidebar's `library.browse.facet_counts` is this, keyed by its scopes.
     """
     tree = parse(query)
     if archive.shared:
@@ -404,24 +431,43 @@ def facet_counts(archive: Archive, query: str) -> dict[str, dict[int, int]]:
         with _pg_interactive(archive) as team:
             return pg.facet_ids(team, tree)
     index = _ready_index(archive)
-    connection = index.connection
+    if isinstance(index, TantivyIndex):
+        with _sqlite_interactive(index.connection):
+            return tantivy_query.facets(index, tree)
     sql, params = _ids_sql(plan(tree))
-    with _sqlite_interactive(connection):
-        maps = document_maps(index)
-        ids = [row[0] for row in connection.execute(sql, params) if row[0] in maps.dates]
-        years = Counter(map(maps.dates.__getitem__, ids))
-        ministries = Counter(map(maps.ministries(connection).__getitem__, ids))
-        tags = Counter(itertools.chain.from_iterable(map(maps.tags(connection).__getitem__, ids)))
-        counts = {
-            "tag": dict(tags),
-            "region": _region_counts(connection, ids),
-            "ministry": {key: n for key, n in ministries.items() if key is not None},
-            "year": {},
-        }
-        for ordinal, n in years.items():
-            if (year := year_of(ordinal)) is not None:
-                counts["year"][year] = counts["year"].get(year, 0) + n
-        return counts
+    with _sqlite_interactive(index.connection):
+        return _local_facets(index, [row[0] for row in index.connection.execute(sql, params)])
+
+
+def facet_counts_of_ids(archive: Archive, ids: Sequence[int]) -> dict[str, dict[int, int]]:
+    """`facet_counts` over given documents (a result list the caller already holds), by the same rules."""
+    if archive.shared:
+        from esgdesk.search import pg
+
+        with archive.engine.connect() as connection:
+            return pg.facet_ids_of(connection, [int(doc_id) for doc_id in ids])
+    return _local_facets(index_for(archive), ids)
+
+
+def _local_facets(index: SearchIndex | TantivyIndex, ids: Iterable[int]) -> dict[str, dict[int, int]]:
+    """Tags, ministries and years from the in-memory document maps (current even for a change the index has
+    not followed yet); regions in SQL, where the mentions are."""
+    connection = index.connection
+    maps = document_maps(index)  # type: ignore[arg-type]
+    live = [doc_id for doc_id in ids if doc_id in maps.dates]
+    years = Counter(map(maps.dates.__getitem__, live))
+    ministries = Counter(map(maps.ministries(connection).__getitem__, live))
+    tags = Counter(itertools.chain.from_iterable(map(maps.tags(connection).__getitem__, live)))
+    counts: dict[str, dict[int, int]] = {
+        "tag": dict(tags),
+        "region": _region_counts(connection, live),
+        "ministry": {key: n for key, n in ministries.items() if key is not None},
+        "year": {},
+    }
+    for ordinal, n in years.items():
+        if (year := year_of(ordinal)) is not None:
+            counts["year"][year] = counts["year"].get(year, 0) + n
+    return counts
 
 
 def _region_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
@@ -432,27 +478,27 @@ def _region_counts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, 
     connection.execute("CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)")
     try:
         connection.executemany("INSERT INTO temp.facet_ids VALUES (?)", ((doc_id,) for doc_id in ids))
-        return _id_counts(connection, _REGION_ID_SQL)
+        return _id_counts(connection, REGION_ROLL_UP_SQL.format(ids="temp.facet_ids", schema="arc."))
     finally:
         connection.execute("DROP TABLE IF EXISTS temp.facet_ids")
 
 
-_REGION_ID_SQL = (
-    "SELECT m.entity_id, count(DISTINCT m.document_id) FROM temp.facet_ids f "
-    "JOIN arc.mention m ON m.document_id = f.id JOIN arc.entity e ON e.id = m.entity_id AND e.kind = 'region' "
-    "WHERE NOT m.ambiguous GROUP BY m.entity_id"
+#: documents per region among `{ids}` (a table or CTE of ids): its own unambiguous mentions and, for a province,
+#: those of its cities, each document once (the sidebar's archive-wide rule); SQLite and PostgreSQL alike
+REGION_ROLL_UP_SQL = (
+    "SELECT r.region, count(DISTINCT r.doc) FROM ("
+    "SELECT m.entity_id AS region, m.document_id AS doc FROM {ids} f JOIN {schema}mention m ON m.document_id = f.id "
+    "JOIN {schema}entity e ON e.id = m.entity_id AND e.kind = 'region' WHERE NOT m.ambiguous "
+    "UNION ALL "
+    "SELECT e.parent_id AS region, m.document_id AS doc FROM {ids} f JOIN {schema}mention m "
+    "ON m.document_id = f.id JOIN {schema}entity e ON e.id = m.entity_id AND e.kind = 'region' "
+    "WHERE NOT m.ambiguous AND e.parent_id IS NOT NULL"
+    ") r GROUP BY r.region"
 )
 
 
 def _id_counts(connection: sqlite3.Connection, sql: str) -> dict[int, int]:
     return {int(key): int(count) for key, count in connection.execute(sql) if key is not None}
-
-
-def _counts(connection: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> dict[Any, int]:
-    counts: dict[Any, int] = {}
-    for name, count in connection.execute(sql, params):
-        counts[name] = counts.get(name, 0) + count
-    return counts
 
 
 # -- saved searches ---------------------------------------------------------------------------------------

@@ -114,10 +114,8 @@ class ListController(QObject):
         generation = self.state.ask("facets")
 
         def count() -> dict[Any, int]:
-            from esgdesk.search.service import match_set
-
-            # The sidebar's own counting rules (a province counts its cities) over the unranked match set.
-            return dict(browse.facet_counts(archive, match_set(archive, query)))
+            # The sidebar's own counting rules (a province counts its cities), counted by the search engine.
+            return dict(browse.query_facet_counts(archive, query))
 
         def counted(counts: dict[Any, int]) -> None:
             if self.state.wanted("facets", generation) and self.state.query == query:
