@@ -33,157 +33,144 @@
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="40"/>
         <source>imported</source>
-        <translation>가져옴</translation>
+        <translation type="vanished">가져옴</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="41"/>
         <source>revised</source>
-        <translation>개정함</translation>
+        <translation type="vanished">개정함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="42"/>
         <source>annotated</source>
-        <translation>주석을 닮</translation>
+        <translation type="vanished">주석을 닮</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="43"/>
         <source>edited an annotation</source>
-        <translation>주석을 고침</translation>
+        <translation type="vanished">주석을 고침</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="44"/>
         <source>re-attached an annotation</source>
-        <translation>주석을 다시 붙임</translation>
+        <translation type="vanished">주석을 다시 붙임</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="45"/>
         <source>deleted an annotation</source>
-        <translation>주석을 지움</translation>
+        <translation type="vanished">주석을 지움</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="46"/>
         <source>edited a category</source>
-        <translation>분류를 고침</translation>
+        <translation type="vanished">분류를 고침</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="47"/>
         <source>edited the note</source>
-        <translation>메모를 고침</translation>
+        <translation type="vanished">메모를 고침</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="48"/>
         <source>linked</source>
-        <translation>연결함</translation>
+        <translation type="vanished">연결함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="49"/>
         <source>edited a link note</source>
-        <translation>연결 메모를 고침</translation>
+        <translation type="vanished">연결 메모를 고침</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="50"/>
         <source>removed a link</source>
-        <translation>연결을 없앰</translation>
+        <translation type="vanished">연결을 없앰</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="51"/>
         <source>dismissed a suggestion</source>
-        <translation>제안을 거절함</translation>
+        <translation type="vanished">제안을 거절함</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="52"/>
         <source>imported a bundle</source>
-        <translation>번들을 가져옴</translation>
+        <translation type="vanished">번들을 가져옴</translation>
     </message>
 </context>
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="133"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="114"/>
         <source>Activity</source>
         <extracomment>open this document in the reader the list shows a fresh load with this many entries (tests wait for it)</extracomment>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="134"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="115"/>
         <source>&amp;Author:</source>
         <translation>작성자(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="135"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="116"/>
         <source>&amp;Show:</source>
         <translation>표시(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="136"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="117"/>
         <source> changes</source>
         <translation>건</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="137"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="118"/>
         <source>&amp;Refresh</source>
         <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="138"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="119"/>
         <source>Read the log again (changes by others appear here)</source>
         <translation>기록을 다시 읽기 (다른 사람의 변경도 여기 나타납니다)</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="140"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="121"/>
         <source>When</source>
         <translation>언제</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="140"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="121"/>
         <source>Who</source>
         <translation>누가</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="140"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="121"/>
         <source>What</source>
         <translation>무엇을</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="140"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="121"/>
         <source>Document</source>
         <translation>문서</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="140"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="121"/>
         <source>Details</source>
         <translation>자세히</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="142"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="123"/>
         <source>Recent changes</source>
         <translation>최근 변경</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="143"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="124"/>
         <source>Enter or a double-click opens the document in the reader</source>
         <translation>Enter 또는 두 번 클릭하면 리더에서 문서를 엽니다</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="144"/>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="208"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="125"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="189"/>
         <source>Everyone</source>
         <translation>모든 사람</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="167"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="148"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="185"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="166"/>
         <source>unknown author</source>
         <translation>작성자 모름</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/activity_view.py" line="197"/>
+        <location filename="../../src/esgdesk/ui/activity_view.py" line="178"/>
         <source>Changes shown: %1</source>
         <translation>표시한 변경: %1건</translation>
     </message>
@@ -346,30 +333,40 @@
 <context>
     <name>ArchiveController</name>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="57"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="61"/>
         <source>Opening %1…</source>
-        <extracomment>how often the pending changes are counted again while there are some &quot;Indexing… (3 changes waiting)&quot; in the status bar; hidden when nothing waits how many changes derived state has yet to follow, as last counted</extracomment>
+        <extracomment>how often the pending changes are counted again while there are some &quot;Indexing… (3 changes waiting)&quot; in the status bar; hidden when nothing waits how many changes derived state has yet to follow, as last counted (done, total) while the search index is being built in the background, else None</extracomment>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="66"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="70"/>
         <source>Archive: %1</source>
         <translation>보관함: %1</translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="74"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="79"/>
         <source>The archive could not be opened:</source>
         <translation>보관함을 열 수 없습니다:</translation>
     </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="155"/>
+        <source>Building the search index… %1%</source>
+        <translation>검색 색인을 만드는 중… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="157"/>
+        <source>Searches find everything once the index is built; the rest of the app works meanwhile.</source>
+        <translation>색인이 다 만들어지면 검색이 모든 문서를 찾습니다. 그동안 앱의 다른 기능은 그대로 쓸 수 있습니다.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="111"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="161"/>
         <source>Indexing… (%n changes waiting)</source>
         <translation>
             <numerusform>색인 중… (변경 %n건 대기)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/esgdesk/ui/archive_controller.py" line="113"/>
+        <location filename="../../src/esgdesk/ui/archive_controller.py" line="163"/>
         <source>Search results and entities do not include the latest changes until indexing finishes.</source>
         <translation>색인이 끝날 때까지 검색 결과와 개체에는 최근 변경이 들어 있지 않습니다.</translation>
     </message>
@@ -1277,10 +1274,15 @@
 <context>
     <name>ListController</name>
     <message>
-        <location filename="../../src/esgdesk/ui/list_controller.py" line="160"/>
+        <location filename="../../src/esgdesk/ui/list_controller.py" line="158"/>
         <source>Search is not available in this installation.</source>
         <extracomment>the sidebar as last read (None before the first read): counts, tags, collections, saved searches</extracomment>
         <translation>이 설치본에서는 검색을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../src/esgdesk/ui/list_controller.py" line="162"/>
+        <source>The search index is being built; the results appear when it is done.</source>
+        <translation>검색 색인을 만드는 중입니다. 다 만들어지면 결과가 나타납니다.</translation>
     </message>
 </context>
 <context>

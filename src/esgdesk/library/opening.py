@@ -7,6 +7,7 @@ leaves them to the process that holds it (searches say "indexing…" meanwhile).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from esgdesk.core import changes
@@ -79,3 +80,22 @@ def reextract(archive: Archive, document_ids: list[int] | None = None) -> change
         changes.record(session, changes.BODY, ids)
         session.commit()
     return changes.drain(archive)
+
+
+def missing_index_steps(archive: Archive) -> Iterator[tuple[int, int]]:
+    """Build the search index of a local archive that has none, as (done, total) steps; nothing if it has one.
+
+    An archive last opened by a version with another search engine, or whose index folder was deleted, has no
+    index: the CLI builds a small one on the first search and asks for `esgdesk reindex` for a large one, while
+    the GUI runs these steps on its writer thread as soon as the archive is open, with progress in the status
+    bar. Searches keep answering from whatever index exists until the new one is complete.
+    """
+    if archive.shared:
+        return
+    from esgdesk.search.service import index_for
+
+    index = index_for(archive)
+    if index.exists():
+        return
+    yield (0, 0)  # building has begun, even while it still waits for another process's writer lock
+    yield from index.rebuild_steps()

@@ -19,9 +19,10 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from esgdesk.core.archive import Archive
+from esgdesk.core.errors import ArchiveLockedError
 from esgdesk.core.outage import watched
 from esgdesk.library import browse
-from esgdesk.library.opening import apply_pending_changes, open_archive, pending_changes
+from esgdesk.library.opening import apply_pending_changes, missing_index_steps, open_archive, pending_changes
 from esgdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ class ArchiveController(QObject):
         window.statusBar().insertPermanentWidget(0, self.indexing_label)
         #: how many changes derived state has yet to follow, as last counted
         self.pending = 0
+        #: (done, total) while the search index is being built in the background, else None
+        self.index_build: tuple[int, int] | None = None
+        self._index_operation: Operation | None = None
         self._checking = False
         self._poll = QTimer(self)
         self._poll.setSingleShot(True)
@@ -67,6 +71,7 @@ class ArchiveController(QObject):
         window.archiveOpened.emit(archive)
         window.refresh()
         self.check_indexing()
+        self.build_missing_index(archive)
 
     def _failed(self, exc: BaseException) -> None:
         message = str(exc)
@@ -106,7 +111,52 @@ class ArchiveController(QObject):
 
         Operation(self, catch_up, writer=True).success(counted).failure(failed).run()
 
+    def build_missing_index(self, archive: Archive) -> None:
+        """Build the search index on the writer thread when the archive has none (first open after an update
+        that changed the search engine, or a deleted index folder), showing how far it has got."""
+        if self._index_operation is not None:
+            self._index_operation.cancel()  # the archive it was building for is no longer open
+
+        def stepped(step: object) -> None:
+            if archive is self.window.archive and isinstance(step, tuple):
+                self.index_build = step
+                self.retranslate()
+
+        def built(_value: object) -> None:
+            self._index_operation = None
+            if archive is self.window.archive and self.index_build is not None:
+                self.index_build = None
+                self.retranslate()
+                self.window.refresh()  # a search that was waiting for the index can run now
+
+        def failed(exc: BaseException) -> None:
+            self._index_operation = None
+            if isinstance(exc, ArchiveLockedError) and archive is self.window.archive:
+                # Another process is writing (a long CLI import): build once it is done, still saying so.
+                QTimer.singleShot(INDEXING_POLL_MS, lambda: self._retry_index_build(archive))
+                return
+            self.index_build = None
+            self.retranslate()
+            self.window.background_failed(exc)
+
+        operation = Operation(self, lambda: missing_index_steps(archive), writer=True)
+        self._index_operation = operation.progress(stepped).success(built).failure(failed)
+        operation.run()
+
+    def _retry_index_build(self, archive: Archive) -> None:
+        if archive is self.window.archive and self._index_operation is None:
+            self.build_missing_index(archive)
+
     def retranslate(self) -> None:
+        if self.index_build is not None:
+            done, total = self.index_build
+            percent = 100 * done // total if total else 0
+            self.indexing_label.show()
+            self.indexing_label.setText(self.tr("Building the search index… %1%").replace("%1", str(percent)))
+            self.indexing_label.setToolTip(
+                self.tr("Searches find everything once the index is built; the rest of the app works meanwhile.")
+            )
+            return
         self.indexing_label.setVisible(self.pending > 0)
         self.indexing_label.setText(self.tr("Indexing… (%n changes waiting)", "", self.pending))
         self.indexing_label.setToolTip(

@@ -157,9 +157,14 @@ class ListController(QObject):
         if isinstance(exc, ImportError):
             window.search_bar.show_error(self.tr("Search is not available in this installation."))
             return
-        # A query error's first line names the problem and its position; the caret drawing is for terminals.
-        # The results of the last query that parsed are gone with it: a list under an error would look current.
-        window.search_bar.show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        if window.archives.index_build is not None:
+            # The CLI's advice (`esgdesk reindex`) is already being followed, in the background.
+            building = self.tr("The search index is being built; the results appear when it is done.")
+            window.search_bar.show_error(building)
+        else:
+            # A query error's first line names the problem and its position; the caret drawing is for terminals.
+            # The results of the last query that parsed are gone with it: a list under an error would look current.
+            window.search_bar.show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         self.state.search_failed()
         window.model.set_ids([])
         window.reading.show_empty_reader()
