@@ -21,9 +21,12 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from esgdesk.core.paths import resource_path
+
+if TYPE_CHECKING:
+    from esgdesk.core.archive import Archive  # imported where the steps run: the self-test starts fast
 
 #: the user's own release, real and bundled; the self-test must pass on exactly what analysts open first
 REAL_SAMPLE = "press-release-2023-04-28-motie-just-transition.txt"
@@ -44,7 +47,7 @@ class Context:
     """What earlier steps leave for later ones."""
 
     workdir: Path
-    archive: object | None = None
+    archive: Archive | None = None
     release_id: int | None = None
     document_count: int = 0
     facts: dict[str, str] = field(default_factory=dict)
@@ -256,7 +259,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
 NEEDS_IMPORT = frozenset({"knowledge", "search", "annotate", "docx", "pdf", "gui"})
 
 
-def _archive(context: Context):  # -> Archive (imported lazily)
+def _archive(context: Context) -> Archive:
     if context.archive is None:
         raise SelfTestFailure("no archive (the import step did not run)")
     return context.archive
@@ -347,8 +350,8 @@ def _close(context: Context) -> None:
         return
     from esgdesk.search.service import close_index
 
-    close_index(context.archive)  # type: ignore[arg-type]
-    context.archive.close()  # type: ignore[attr-defined]
+    close_index(context.archive)
+    context.archive.close()
     context.archive = None
 
 

@@ -303,7 +303,8 @@ class SearchIndex:
         return self.update(self.check())
 
     def indexed_count(self) -> int:
-        return self.connection.execute("SELECT count(*) FROM entry").fetchone()[0]
+        count: int = self.connection.execute("SELECT count(*) FROM entry").fetchone()[0]
+        return count
 
     def exists(self) -> bool:
         return self.path.is_file()

@@ -430,13 +430,14 @@ class TantivyIndex:
         differs but agrees on both is left to the change queue, which holds every change a crash interrupted."""
         import tantivy
 
-        count, total = self.connection.execute("SELECT count(*), coalesce(sum(id), 0) FROM arc.document").fetchone()
+        row = self.connection.execute("SELECT count(*), coalesce(sum(id), 0) FROM arc.document").fetchone()
+        count, total = int(row[0]), int(row[1])
         searcher = self.searcher()
         if searcher is None or searcher.num_docs == 0:
             return count == 0
         spec = {"total": {"sum": {"field": "id"}}}
         indexed = searcher.aggregate(tantivy.Query.all_query(), spec)["total"]["value"]
-        return searcher.num_docs == count and int(indexed or 0) == total
+        return int(searcher.num_docs) == count and int(indexed or 0) == total
 
     def indexed_count(self) -> int:
         searcher = self.searcher()

@@ -297,8 +297,9 @@ def add_to_collection(ids: Ids, collection: int | str, document_ids: Sequence[in
             collection_id = made.id
         else:
             collection_id = ids.now("collection", collection)
-        state["added"] = collections.add_documents(archive, collection_id, document_ids)
-        return state["added"]
+        added: list[int] = collections.add_documents(archive, collection_id, document_ids)
+        state["added"] = added
+        return added
 
     def undo(archive: Archive) -> None:
         if state["made"] is not None:
