@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import logging
 import multiprocessing
 import sys
 from dataclasses import dataclass
@@ -150,9 +149,6 @@ def _close_shared_workers() -> None:
 
 def _serve(connection: Connection, memory_limit: int | None) -> None:
     _limit_memory(memory_limit)
-    # pypdf logs every oddity of a damaged PDF to stderr ("EOF marker not found"); what matters reaches the
-    # report as a ParseError or a warning, so the noise is kept off the terminal.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     while True:
         try:
             request = connection.recv()
