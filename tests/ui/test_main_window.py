@@ -155,3 +155,26 @@ def test_optional_columns_step_aside_and_stay_put(qtbot, window: MainWindow) -> 
     table.fit_columns()
     assert [table.isColumnHidden(i) for i in range(window.model.columnCount())] == hidden
     assert hidden[tags], "the tags column would leave the title less than its comfortable width"
+
+
+def test_the_ministry_shows_whole_names_where_the_list_has_room(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """산업통상자원부 whole in a wide list, elided (whole in its tooltip) where the title needs the room."""
+    from esgdesk.library.browse import SortKey
+    from esgdesk.ui.document_table import COLUMNS
+
+    table = window.table
+    ministry = COLUMNS.index(SortKey.MINISTRY)
+    compact, whole = table._ministry_widths
+    assert whole > compact
+
+    def list_width(width: int) -> None:
+        sizes = window.splitter.sizes()
+        total = sizes[1] + sizes[2]
+        sizes[1], sizes[2] = width, total - width
+        window.splitter.setSizes(sizes)
+
+    window.resize(1440, 900)
+    list_width(900)
+    qtbot.waitUntil(lambda: table.columnWidth(ministry) == whole, timeout=2000)
+    list_width(table.minimum_list_width())
+    qtbot.waitUntil(lambda: table.columnWidth(ministry) == compact, timeout=2000)

@@ -59,6 +59,13 @@ class DocumentTableView(QTableView):
             self.setColumnWidth(COLUMNS.index(key), width)
         #: an optional column's width while shown (a hidden column reports 0), kept as the analyst resizes it
         self._optional_widths = {COLUMNS.index(key): self.columnWidth(COLUMNS.index(key)) for key in OPTIONAL}
+        #: the ministry column compact, and wide enough for the longest usual name (산업통상자원부) when the
+        #: list has room; a width the analyst set by hand is neither, and fitting leaves it alone
+        metrics = self.fontMetrics()
+        self._ministry_widths = (
+            self.columnWidth(COLUMNS.index(SortKey.MINISTRY)),
+            metrics.horizontalAdvance("산업통상자원부") + CELL_PADDING,
+        )
         header.sectionResized.connect(self._section_resized)
 
     def _section_resized(self, column: int, _old: int, new: int) -> None:
@@ -90,7 +97,7 @@ class DocumentTableView(QTableView):
 
     def minimum_list_width(self) -> int:
         """The narrowest the list may be: a readable title beside the date and ministry, scroll bar and frame."""
-        fixed = sum(self.columnWidth(COLUMNS.index(key)) for key in (SortKey.PUBLISHED, SortKey.MINISTRY))
+        fixed = self.columnWidth(COLUMNS.index(SortKey.PUBLISHED)) + self._ministry_widths[0]
         scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return self.title_min_width() + fixed + scroll + 2 * self.frameWidth()
 
@@ -102,10 +109,14 @@ class DocumentTableView(QTableView):
 
     def fit_columns(self) -> None:
         """In a narrow list the note, region and tag columns step aside one by one (the reader's header and
-        the side panel show the same), and come back when there is room."""
+        the side panel show the same), and come back when there is room; with room left over, the ministry
+        column shows whole names (산업통상자원부) instead of eliding them."""
         optional = [COLUMNS.index(key) for key in OPTIONAL]
-        fixed = sum(self.columnWidth(i) for i in range(len(COLUMNS)) if i != 0 and i not in optional)
-        room = self.viewport().width() - fixed
+        ministry = COLUMNS.index(SortKey.MINISTRY)
+        compact, whole = self._ministry_widths
+        fitted = self.columnWidth(ministry) in (compact, whole)
+        fixed = sum(self.columnWidth(i) for i in range(len(COLUMNS)) if i not in (0, ministry, *optional))
+        room = self.viewport().width() - fixed - (compact if fitted else self.columnWidth(ministry))
         least = self.title_min_width(COMFORTABLE_SYLLABLES)
         for column in optional:
             width = self._optional_widths[column]
@@ -114,3 +125,6 @@ class DocumentTableView(QTableView):
                 room -= width
             else:
                 self.setColumnHidden(column, True)
+        if fitted:
+            # Last: a whole ministry name is worth less than a tag or region column.
+            self.setColumnWidth(ministry, whole if room - (whole - compact) >= least else compact)
