@@ -40,15 +40,8 @@ from esgdesk.library.documents import document_details  # noqa: E402
 
 RELEASES = ROOT / "tests" / "fixtures" / "releases"
 EXPECTED = ROOT / "tests" / "ingest" / "expected_releases.csv"
-FIELDS = ("title", "organisation", "department", "published", "kind")
-#: the column of expected_releases.csv → the key of `esgdesk show`'s JSON that holds it
-PRINTED_FIELDS = {
-    "title": "title",
-    "organisation": "ministry",
-    "department": "department",
-    "published": "published",
-    "kind": "kind",
-}
+#: the columns of expected_releases.csv, named as `esgdesk show --json` names them
+FIELDS = ("title", "ministry", "department", "published", "kind")
 _RUN_TOGETHER = re.compile(r"[가-힣]{12,}")
 
 
@@ -74,9 +67,9 @@ def registry_with(pdf_parser: PdfParser) -> ParserRegistry:
 
 
 def fields_of(archive: Archive, document_id: int) -> dict[str, str]:
-    """The printed fields as `esgdesk show` reports them (the organisation's name on the release's date)."""
+    """The printed fields as `esgdesk show` reports them (the issuer's name on the release's date)."""
     details = document_details(archive, document_id)
-    return {field: str(details[key] or "") for field, key in PRINTED_FIELDS.items()}
+    return {field: str(details[field] or "") for field in FIELDS}
 
 
 def evaluate_fields(registry: ParserRegistry | None) -> tuple[dict[str, int], int, list[str]]:
