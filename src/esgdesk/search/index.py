@@ -30,13 +30,14 @@ import queue
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgdesk.core.errors import EsgdeskError
 from esgdesk.core.i18n import _
+from esgdesk.search.index_base import IndexBase
 from esgdesk.search.tokenize import index_text, normalize
 
 if TYPE_CHECKING:
@@ -51,8 +52,6 @@ WEIGHTS = (5.0, 1.0, 2.0, 3.0, 2.0)
 _CHUNK = 250
 _TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co'"
 _CONTENTLESS_DELETE = sqlite3.sqlite_version_info >= (3, 43, 0)
-
-Progress = Callable[[int, int], None]
 
 
 class SearchIndexError(EsgdeskError):
@@ -77,7 +76,7 @@ class IndexedFields:
         return tuple(index_text(value) for value in self.values)
 
 
-class SearchIndex:
+class SearchIndex(IndexBase):
     """Maintains search.sqlite for one archive. Index or re-index after every change to a document.
 
     `SearchIndex(archive)` gives the engine engine.engine_name() selects: a `tantivy_index.TantivyIndex` (the
@@ -183,12 +182,6 @@ class SearchIndex:
             self._connection.close()
             self._connection = None
 
-    def __enter__(self) -> SearchIndex:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     # -- maintenance -------------------------------------------------------------------------------------
 
     def update(self, document_ids: Iterable[int]) -> int:
@@ -217,14 +210,6 @@ class SearchIndex:
                 for doc_id in chunk:
                     removed += self._delete(doc_id, old.get(doc_id))
         return removed
-
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Index every document from scratch; returns the number indexed. `progress(done, total)` if given."""
-        done = 0
-        for done, total in self.rebuild_steps():
-            if progress is not None:
-                progress(done, total)
-        return done
 
     def rebuild_steps(self) -> Iterator[tuple[int, int]]:
         """The rebuild as a generator of (done, total), for the GUI's background runner.

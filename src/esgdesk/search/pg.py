@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from esgdesk.core import db
 from esgdesk.search.index import _CHUNK, COLUMNS, WEIGHTS, IndexedFields, _chunks, _fields_of
+from esgdesk.search.index_base import IndexBase
 from esgdesk.search.plan import _HAS_SQL, Phrase, _Compiler, _highlights, text_match
 from esgdesk.search.query import DateRange, Filter, MatchAll, Node, Text
 from esgdesk.search.tokenize import index_tokens
@@ -57,7 +58,7 @@ _SCHEMA = (
 )
 
 
-class PgSearchIndex:
+class PgSearchIndex(IndexBase):
     """SearchIndex's interface for a PostgreSQL archive (SearchIndex(archive) returns one for a team archive)."""
 
     def __init__(self, archive: Archive) -> None:
@@ -91,12 +92,6 @@ class PgSearchIndex:
     def close(self) -> None:
         """Nothing to close: connections come from the archive's pool."""
 
-    def __enter__(self) -> PgSearchIndex:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     # -- maintenance -------------------------------------------------------------------------------------
 
     def update(self, document_ids: Iterable[int]) -> int:
@@ -124,13 +119,6 @@ class PgSearchIndex:
                 db.transaction_lock(connection, _INDEX_LOCK)
                 removed += _delete(connection, chunk)
         return removed
-
-    def rebuild(self, progress: Any = None) -> int:
-        done = 0
-        for done, total in self.rebuild_steps():
-            if progress is not None:
-                progress(done, total)
-        return done
 
     def rebuild_steps(self) -> Iterator[tuple[int, int]]:
         """Everything from scratch in one transaction: searches see the old index until it commits."""

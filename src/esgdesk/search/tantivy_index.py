@@ -45,12 +45,12 @@ from esgdesk.core.i18n import _
 from esgdesk.search.index import (
     COLUMNS,
     IndexedFields,
-    Progress,
     SearchIndexError,
     _all_ids,
     _chunks,
     _read_fields,
 )
+from esgdesk.search.index_base import IndexBase
 from esgdesk.search.tokenize import index_text
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-class TantivyIndex:
+class TantivyIndex(IndexBase):
     """Maintains and searches the tantivy index of one local archive (same methods as index.SearchIndex)."""
 
     engine = "tantivy"
@@ -203,12 +203,6 @@ class TantivyIndex:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
-
-    def __enter__(self) -> TantivyIndex:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     # -- writing (the archive's writer only) --------------------------------------------------------------
 
@@ -337,14 +331,6 @@ class TantivyIndex:
             self._meta_stamp = None
             self.index()
             return len(present)
-
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Index every document from scratch; returns the number indexed. `progress(done, total)` if given."""
-        done = 0
-        for done, total in self.rebuild_steps():
-            if progress is not None:
-                progress(done, total)
-        return done
 
     def rebuild_steps(self) -> Iterator[tuple[int, int]]:
         """The rebuild as a generator of (done, total), for the GUI's background runner.
