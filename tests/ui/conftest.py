@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from ui_helpers import open_window
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
@@ -77,15 +79,9 @@ def english_after_test(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def window(qtbot, archive_dir: Path):  # type: ignore[no-untyped-def]
     """The main window on a fresh copy of the sample archive, with its first data on screen."""
-    from esgdesk.ui.main_window import MainWindow
     from esgdesk.ui.operations import wait_for_background_work
 
-    main = MainWindow()
-    main.setProperty("saveLayout", False)
-    qtbot.addWidget(main)
-    main.show()
-    with qtbot.waitSignal(main.ready, timeout=10_000):
-        main.open_archive(str(archive_dir))
+    main = open_window(qtbot, archive_dir, timeout=10_000)
     # These tests work on every item, headlines too; the first screen's own view is tested in test_first_screen.
     everything = main.sidebar.findItems("Everything", Qt.MatchFlag.MatchExactly, 0)[0]
     with qtbot.waitSignal(main.listLoaded, timeout=10_000):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import open_window
 
 from esgdesk.core.archive import Archive
 from esgdesk.ingest.pipeline import run_import
@@ -44,12 +45,7 @@ def two_releases(archive_dir: Path, tmp_path: Path) -> Path:
 def facet_window(qtbot, two_releases: Path):  # type: ignore[no-untyped-def]
     from esgdesk.ui.operations import wait_for_background_work
 
-    main = MainWindow()
-    main.setProperty("saveLayout", False)
-    qtbot.addWidget(main)
-    main.show()
-    with qtbot.waitSignal(main.ready, timeout=10_000):
-        main.open_archive(str(two_releases))
+    main = open_window(qtbot, two_releases, timeout=10_000)
     yield main
     wait_for_background_work()
     if main.archive is not None:

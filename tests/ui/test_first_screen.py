@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
+from ui_helpers import open_window
 
 from esgdesk.core.models import Document, DocumentKind
 from esgdesk.library import browse
@@ -41,12 +42,7 @@ def _open(qtbot, window: MainWindow, document_id: int) -> None:  # type: ignore[
 
 
 def test_the_first_view_lists_documents_with_text_and_reads_the_newest(qtbot, archive_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow()
-    window.setProperty("saveLayout", False)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=10_000):
-        window.open_archive(str(archive_dir))
+    window = open_window(qtbot, archive_dir, timeout=10_000)
     kinds = _kinds(window)
     listed = window.model.ids()
     assert listed and all(kinds[i] != DocumentKind.LISTING_ITEM for i in listed)

@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ui_helpers import open_window
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.lock import WriterLock
 from esgdesk.search import service
-from esgdesk.ui.main_window import MainWindow
 
 
 def _has_index(archive_dir: Path) -> bool:
@@ -44,12 +44,7 @@ def test_a_missing_index_is_built_in_the_background(  # type: ignore[no-untyped-
     other = WriterLock(archive_dir, command="another esgdesk")
     other.acquire(timeout=1)
     try:
-        window = MainWindow()
-        window.setProperty("saveLayout", False)
-        qtbot.addWidget(window)
-        window.show()
-        with qtbot.waitSignal(window.ready, timeout=15_000):
-            window.open_archive(str(archive_dir))
+        window = open_window(qtbot, archive_dir, timeout=15_000)
         label = window.archives.indexing_label
         qtbot.waitUntil(lambda: window.archives.index_build is not None, timeout=10_000)
         assert label.isVisible() and label.text().startswith("Building the search index…")

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from ui_helpers import open_window
 
 from esgdesk.core import changes
 from esgdesk.core.archive import Archive
 from esgdesk.core.lock import WriterLock
 from esgdesk.library.opening import pending_changes
 from esgdesk.ui.look import install_translation
-from esgdesk.ui.main_window import MainWindow
 from esgdesk.ui.operations import wait_for_background_work
 
 
@@ -46,12 +46,7 @@ def test_indexing_shows_while_changes_wait_and_goes_when_applied(  # type: ignor
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translation(app, language)
-    window = MainWindow()
-    window.setProperty("saveLayout", False)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=15_000):
-        window.open_archive(str(archive_dir))
+    window = open_window(qtbot, archive_dir, timeout=15_000)
     indicator = window.archives.indexing_label
     qtbot.waitUntil(indicator.isVisible, timeout=10_000)
     expected = "Indexing… (1 change waiting)" if language == "en" else "색인 중… (변경 1건 대기)"
