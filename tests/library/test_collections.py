@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from library_helpers import archive_with_documents
 
 from esgdesk.briefing.sources import resolve_selection
 from esgdesk.core.archive import Archive
@@ -18,27 +17,7 @@ from esgdesk.library import collections
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Iterator[Archive]:
-    opened = Archive.open(tmp_path / "archive")
-    now = dt.datetime.now(dt.UTC)
-    with opened.writing("test"), opened.engine.begin() as connection:
-        connection.execute(
-            insert(Document.__table__),
-            [
-                {
-                    "title": f"문서 {n}",
-                    "body": f"본문 {n}",
-                    "content_hash": f"h{n}",
-                    "kind": "press release",
-                    "status": "new",
-                    "note": "",
-                    "extra": {},
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for n in range(1, 6)
-            ],
-        )
+    opened = archive_with_documents(tmp_path / "archive", [f"본문 {n}" for n in range(1, 6)])
     yield opened
     opened.close()
 

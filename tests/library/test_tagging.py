@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from library_helpers import archive_with_documents
 
 from esgdesk.core.archive import Archive
 from esgdesk.core.errors import EsgdeskError
-from esgdesk.core.models import Document
 from esgdesk.library import tagging
 
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Iterator[Archive]:
-    opened = Archive.open(tmp_path / "archive")
-    now = dt.datetime.now(dt.UTC)
-    bodies = ["충청북도 공정전환 지원", "탄소중립 산업 전환", "게시판"]
-    with opened.writing("test"), opened.engine.begin() as connection:
-        connection.execute(
-            insert(Document.__table__),
-            [
-                {
-                    "title": f"문서 {n}",
-                    "body": body,
-                    "content_hash": f"h{n}",
-                    "kind": "press release",
-                    "status": "new",
-                    "note": "",
-                    "extra": {},
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for n, body in enumerate(bodies, start=1)
-            ],
-        )
+    opened = archive_with_documents(tmp_path / "archive", ["충청북도 공정전환 지원", "탄소중립 산업 전환", "게시판"])
     yield opened
     opened.close()
 
